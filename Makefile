@@ -1,0 +1,37 @@
+# The book's two commands:  make book  (install + build)   and   make test  (install + every test).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(abspath $(VENV))/bin
+export PATH := $(BIN):$(PATH)
+
+.PHONY: install browser book test lab notebooks bench clean
+
+install: $(VENV)/.installed
+$(VENV)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+# Debian's Chromium, for the browser tests (Playwright drives it; it downloads no browser).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+
+book: install
+	$(BIN)/jupyter-book build . -W --keep-going
+	@echo "Built: open _build/html/index.html, or preview with: python3 -m http.server -d _build/html"
+
+test: install browser book
+	$(BIN)/python -m pytest
+
+lab: install
+	$(BIN)/jupyter lab notebooks/01_loss_and_mse.ipynb
+
+# Re-execute the chapters in place (after changing them), so nbval compares against fresh outputs.
+notebooks: install
+	$(BIN)/python scripts/run_notebooks.py
+
+clean:
+	rm -rf _build

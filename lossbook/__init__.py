@@ -1,0 +1,11 @@
+"""lossbook: the code shared by the chapters of *Cross-Entropy, Not MSE*.
+
+Modules, each named for an idea:
+
+* :mod:`lossbook.losses`  activations, losses (PyTorch- and Keras-style) and information measures
+* :mod:`lossbook.neuron`  one sigmoid neuron trained under MSE or cross-entropy
+* :mod:`lossbook.plots`   the book's colours, labels and matplotlib style
+* :mod:`lossbook.widgets` the interactive figures (ipywidgets) and their web twins
+"""
+
+__version__ = "0.1.0"

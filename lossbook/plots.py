@@ -1,0 +1,97 @@
+"""The book's visual language, set once: one colour per loss, the same names on every axis.
+
+Colours come from the Okabe-Ito palette, which stays distinct under the common forms of
+colour blindness. MSE is always vermillion and cross-entropy always blue, in every chapter,
+in the notebooks' matplotlib figures and in the web figures (``lossbook/web``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import matplotlib as mpl
+from matplotlib.axes import Axes
+
+__all__ = ["COLORS", "LABELS", "AXIS", "use_book_style", "color", "label", "style_axes"]
+
+#: One colour per quantity, used everywhere in the book.
+COLORS: dict[str, str] = {
+    "mse": "#D55E00",  # vermillion
+    "ce": "#0072B2",  # blue
+    "kl": "#009E73",  # bluish green
+    "entropy": "#CC79A7",  # reddish purple
+    "target": "#555555",  # dark grey: targets, optima, reference lines
+    "accent": "#E69F00",  # orange: a highlighted point or region
+    "neutral": "#56B4E9",  # sky blue: anything else
+}
+
+#: How each quantity is named in legends.
+LABELS: dict[str, str] = {
+    "mse": "MSE",
+    "ce": "cross-entropy",
+    "kl": "KL divergence",
+    "entropy": "entropy",
+    "target": "target",
+}
+
+#: Axis titles, in the book's notation.
+AXIS: dict[str, str] = {
+    "iteration": "iteration $t$",
+    "w": "weight $w$",
+    "b": "bias $b$",
+    "z": "logit $z$",
+    "a": "output $a = \\sigma(z)$",
+    "loss": "loss $L$",
+    "grad_w": "gradient $\\partial L / \\partial w$",
+    "epoch": "epoch",
+    "accuracy": "test accuracy",
+}
+
+_RC: dict[str, Any] = {
+    "figure.figsize": (6.4, 3.6),
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "figure.constrained_layout.use": True,
+    "font.size": 10,
+    "axes.titlesize": 11,
+    "axes.labelsize": 10,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "legend.frameon": False,
+    "lines.linewidth": 2.0,
+    "svg.hashsalt": "lossbook",  # deterministic SVG ids
+    "axes.prop_cycle": mpl.cycler(
+        color=[COLORS[k] for k in ("mse", "ce", "kl", "entropy", "accent", "neutral", "target")]
+    ),
+}
+
+
+def use_book_style() -> None:
+    """Apply the book's matplotlib style (sizes, grid, colour cycle) to every later figure."""
+    mpl.rcParams.update(_RC)
+
+
+def color(name: str) -> str:
+    """The book's colour for a quantity such as ``"mse"`` or ``"ce"``."""
+    try:
+        return COLORS[name]
+    except KeyError:
+        raise ValueError(f"no book colour for {name!r}; known: {sorted(COLORS)}") from None
+
+
+def label(name: str) -> str:
+    """The book's legend name for a quantity such as ``"mse"`` or ``"ce"``."""
+    return LABELS.get(name, name)
+
+
+def style_axes(ax: Axes, x: str | None = None, y: str | None = None, title: str | None = None) -> Axes:
+    """Name an axes' x and y axis with the book's titles (keys of :data:`AXIS`, or free text)."""
+    if x is not None:
+        ax.set_xlabel(AXIS.get(x, x))
+    if y is not None:
+        ax.set_ylabel(AXIS.get(y, y))
+    if title is not None:
+        ax.set_title(title)
+    return ax

@@ -1,0 +1,53 @@
+"""Execute chapter notebooks in place, top to bottom in a fresh kernel, as nbval will.
+
+    python scripts/run_notebooks.py                 # every notebook in notebooks/
+    python scripts/run_notebooks.py notebooks/02_neuron_race.ipynb
+
+The saved notebook keeps its outputs (which nbval then compares) but no widget state and no
+timing metadata: widget state would make the book load the ipywidgets manager from a CDN,
+and timings would change on every run.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+
+
+def run(path: Path) -> float:
+    """Execute one notebook in its own folder and save it; return the seconds it took."""
+    nb = nbformat.read(path, as_version=4)
+    start = time.perf_counter()
+    client = NotebookClient(
+        nb,
+        timeout=600,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        store_widget_state=False,
+        record_timing=False,
+    )
+    client.execute()
+    nb.metadata.pop("widgets", None)
+    nb.metadata.pop("jupytext", None)
+    nb.metadata["kernelspec"] = KERNELSPEC
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+    nbformat.write(nb, path)
+    return time.perf_counter() - start
+
+
+def main(args: list[str]) -> None:
+    paths = [Path(a) for a in args] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    for path in paths:
+        print(f"{path.name}: {run(path.resolve()):.1f} s", flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
