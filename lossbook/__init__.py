@@ -4,6 +4,7 @@ Modules, each named for an idea:
 
 * :mod:`lossbook.losses`  activations, losses (PyTorch- and Keras-style) and information measures
 * :mod:`lossbook.neuron`  one sigmoid neuron trained under MSE or cross-entropy
+* :mod:`lossbook.gradcheck` finite-difference checks of derived gradients
 * :mod:`lossbook.plots`   the book's colours, labels and matplotlib style
 * :mod:`lossbook.widgets` the interactive figures (ipywidgets) and their web twins
 """
