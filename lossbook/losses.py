@@ -29,6 +29,7 @@ FloatArray = NDArray[np.float64]
 __all__ = [
     "sigmoid",
     "sigmoid_prime",
+    "softplus",
     "softmax",
     "log_softmax",
     "logsumexp",
@@ -161,6 +162,15 @@ def sigmoid(z: ArrayLike) -> FloatArray | float:
     return _scalar_or_array(np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e)))
 
 
+def softplus(z: ArrayLike) -> FloatArray | float:
+    """softplus(z) = log(1 + exp(z)) = -log sigma(-z), as max(z, 0) + log1p(exp(-|z|)).
+
+    Finite for every finite z: softplus(1000) = 1000 and softplus(-1000) = exp(-1000) = 0.0.
+    """
+    z = _array(z, "z")
+    return _scalar_or_array(np.maximum(z, 0.0) + np.log1p(np.exp(-np.abs(z))))
+
+
 def sigmoid_prime(z: ArrayLike) -> FloatArray | float:
     """The sigmoid's derivative, sigma'(z) = sigma(z) (1 - sigma(z)); at most 1/4, at z = 0.
 
@@ -248,14 +258,14 @@ def binary_cross_entropy_with_logits(
 
         l_n = (1 - y_n) z_n + (1 + (p - 1) y_n) softplus(-z_n),
 
-    which never overflows; for p = 1 it is max(z, 0) - z y + log(1 + exp(-|z|)).
+    which never overflows. It is evaluated as (1 - y) softplus(z) + p y softplus(-z), the same
+    number written without the cancellation between (1 - y) z and softplus(-z) that would lose
+    all relative accuracy for y = 0 and z << 0; for p = 1 it equals max(z, 0) - z y + log(1 + exp(-|z|)).
     """
     z, y = _array(input, "input"), _probabilities(target, "target")
     _same_shape(z, y, "input and target")
-    softplus_neg_z = np.maximum(-z, 0.0) + np.log1p(np.exp(-np.abs(z)))
-    if pos_weight is None:
-        loss = (1.0 - y) * z + softplus_neg_z
-    else:
+    p = 1.0
+    if pos_weight is not None:
         p = _array(pos_weight, "pos_weight")
         if np.any(p < 0):
             raise ValueError("pos_weight must be non-negative")
@@ -264,7 +274,7 @@ def binary_cross_entropy_with_logits(
                 f"pos_weight must be a scalar or have shape (C,) matching the last axis of "
                 f"input {z.shape}, got {p.shape}"
             )
-        loss = (1.0 - y) * z + (1.0 + (p - 1.0) * y) * softplus_neg_z
+    loss = (1.0 - y) * np.asarray(softplus(z)) + p * y * np.asarray(softplus(-z))
     return _reduce(loss, reduction)
 
 

@@ -104,6 +104,20 @@ def test_bce_with_logits_extreme_values():
     np.testing.assert_allclose(got, [1000.0, 1000.0, 0.0, 0.0], atol=1e-300)
 
 
+def test_bce_with_logits_keeps_relative_accuracy_in_the_tail():
+    # y = 0, z << 0: the loss is log(1 + e^z) ~ e^z, tiny but not zero.
+    z = np.array([-30.0, -40.0, -700.0])
+    got = L.binary_cross_entropy_with_logits(z, np.zeros(3), reduction="none")
+    np.testing.assert_allclose(got, -special.log_expit(-z), rtol=1e-12)
+    got = L.binary_cross_entropy_with_logits(-z, np.ones(3), pos_weight=2.0, reduction="none")
+    np.testing.assert_allclose(got, -2.0 * special.log_expit(-z), rtol=1e-12)
+
+
+def test_softplus_matches_scipy():
+    z = np.array([-1000.0, -40.0, -1.0, 0.0, 2.5, 40.0, 1000.0])
+    np.testing.assert_allclose(L.softplus(z), -special.log_expit(-z), rtol=1e-12, atol=1e-300)
+
+
 def test_bce_with_logits_pos_weight():
     z = random_logits(20, 3)
     y = (rng.uniform(size=z.shape) > 0.5).astype(float)
