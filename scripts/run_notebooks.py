@@ -34,6 +34,15 @@ def run(path: Path) -> float:
         record_timing=False,
     )
     client.execute()
+    problems = [
+        f"cell {i}: {out.get('ename') or out.get('name')}"
+        for i, cell in enumerate(nb.cells)
+        for out in cell.get("outputs", [])
+        if out.get("output_type") == "error"
+        or (out.get("output_type") == "stream" and out.get("name") == "stderr")
+    ]
+    if problems:
+        raise SystemExit(f"{path.name}: error or stderr output in " + ", ".join(problems))
     nb.metadata.pop("widgets", None)
     nb.metadata.pop("jupytext", None)
     nb.metadata["kernelspec"] = KERNELSPEC
