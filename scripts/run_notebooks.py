@@ -5,7 +5,8 @@
 
 The saved notebook keeps its outputs (which nbval then compares) but no widget state and no
 timing metadata: widget state would make the book load the ipywidgets manager from a CDN,
-and timings would change on every run.
+and timings would change on every run. Cells tagged ``hide-input`` (exercise solutions) are
+also collapsed in JupyterLab. A notebook with an error or stderr output is not saved.
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ def run(path: Path) -> float:
     nb.metadata["kernelspec"] = KERNELSPEC
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        cell.metadata.pop("lines_to_next_cell", None)
+        if "hide-input" in cell.metadata.get("tags", []):  # collapsed in JupyterLab too
+            cell.metadata["jupyter"] = {"source_hidden": True}
     nbformat.write(nb, path)
     return time.perf_counter() - start
 

@@ -36,3 +36,13 @@ def test_notebook_is_executed_in_order_and_clean(path):
             )
     assert "widgets" not in nb["metadata"], f"{path.name}: saved widget state (the book would load it from a CDN)"
     assert nb["metadata"].get("kernelspec", {}).get("name") == "python3"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_hidden_solutions_are_hidden_in_jupyterlab_too(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for i, cell in enumerate(nb["cells"]):
+        if "hide-input" in cell["metadata"].get("tags", []):
+            assert cell["metadata"].get("jupyter", {}).get("source_hidden") is True, (
+                f"{path.name}: cell {i} is hidden in the book but not in JupyterLab"
+            )
