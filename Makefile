@@ -13,11 +13,12 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
-# Debian's Chromium, for the browser tests (Playwright drives it; it downloads no browser).
+# Debian's Chromium for the browser tests (Playwright drives it; it downloads no browser),
+# and Node.js, which runs the web figures' JavaScript against the Python package.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@{ command -v chromium && command -v node; } >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium $$(command -v node >/dev/null || echo nodejs); }
 
 book: install
 	$(BIN)/jupyter-book build . -W --keep-going

@@ -115,8 +115,10 @@
     sel.addEventListener("change", function () { self.s.base = sel.value; self.update(); });
     this.sel = sel;
 
+    // On a narrow screen the two panels keep a readable size and the figure scrolls sideways.
+    var scroller = el("div", { class: "lossbook-scroll" }, box);
     var svg = el("svg", { viewBox: "0 0 690 " + H, class: "lossbook-plot lossbook-kl-plot", "data-testid": "kl-plot", "data-version": "0",
-      role: "img", "aria-label": "entropy, cross-entropy and KL divergences as bars and as curves over q" }, box, true);
+      role: "img", "aria-label": "entropy, cross-entropy and KL divergences as bars and as curves over q" }, scroller, true);
     this.svg = svg;
     [BAR, CUR].forEach(function (f) { el("rect", { x: f.x0, y: f.y1, width: f.x1 - f.x0, height: f.y0 - f.y1, class: "lb-frame" }, svg, true); });
     this.grid = el("g", { class: "lb-grid" }, svg, true);

@@ -28,7 +28,8 @@
  *                             rule did not hold within max_steps
  *   race-state                the readout of t, a, loss and gradients at the shown iteration
  *   race-error                a message when a setting cannot be used (empty otherwise)
- * The root also carries data-settings-now: the JSON of the settings in use.
+ * The root also carries data-settings-now: the JSON of the settings in use, and data-layout:
+ * "wide" (three panels in a row) or "stacked" (one above the other, below 560 px).
  */
 (function (root) {
   "use strict";
@@ -254,12 +255,13 @@
       preserveAspectRatio: "xMidYMid meet" }, box, true);
     this.svg = svg;
     var plotG = el("g", { transform: "translate(0,18)" }, svg, true);
+    this.plotG = plotG;
     var legend = el("g", { class: "lb-legend" }, svg, true);
-    [["MSE", COLORS.mse, ""], ["cross-entropy", COLORS.ce, ""], ["target y", COLORS.target, "2,2"], ["CE floor H(y)", COLORS.entropy, "5,3"]]
-      .forEach(function (it, i) {
-        var x = 150 + i * 120;
-        el("line", { x1: x, x2: x + 18, y1: 8, y2: 8, stroke: it[1], "stroke-width": 2, "stroke-dasharray": it[2] }, legend, true);
-        var t = el("text", { x: x + 22, y: 12 }, legend, true); t.textContent = it[0];
+    this.legendItems = [["MSE", COLORS.mse, ""], ["cross-entropy", COLORS.ce, ""], ["target y", COLORS.target, "2,2"], ["CE floor H(y)", COLORS.entropy, "5,3"]]
+      .map(function (it) {
+        var line = el("line", { x2: 18, stroke: it[1], "stroke-width": 2, "stroke-dasharray": it[2] }, legend, true);
+        var t = el("text", {}, legend, true); t.textContent = it[0];
+        return [line, t];
       });
     this.panels = { a: new Panel(plotG, 0, "output a"), loss: new Panel(plotG, 1, "loss L"), w: new Panel(plotG, 2, "weight w (bias b dashed)") };
     this.lines = {}; this.marks = {}; this.cursorLines = {};
@@ -283,8 +285,32 @@
     this.state = el("div", { class: "lossbook-readout lossbook-race-state", "data-testid": "race-state" }, box);
     this.error = el("div", { class: "lossbook-error lossbook-race-error", "data-testid": "race-error" }, box);
     this.version = 0; this.timer = null; this.t = 0; this.end = 0;
+    this.narrow = null;
+    this.layout();
+    if (typeof ResizeObserver !== "undefined") new ResizeObserver(function () { self.layout(); }).observe(box);
     this.update();
   }
+
+  // Three panels side by side, or stacked when the figure is narrower than NARROW pixels
+  // (a phone), so that every panel keeps a readable size.
+  var NARROW = 560;
+  Race.prototype.layout = function () {
+    var width = this.box.clientWidth, narrow = width > 0 && width < NARROW;
+    if (narrow === this.narrow) return;
+    this.narrow = narrow;
+    var top = narrow ? 34 : 18, pa = this.panels;
+    ["a", "loss", "w"].forEach(function (p, i) {
+      pa[p].g.setAttribute("transform", narrow ? "translate(0," + (i * PH) + ")" : "translate(" + (i * PW) + ",0)");
+    });
+    this.plotG.setAttribute("transform", "translate(0," + top + ")");
+    this.legendItems.forEach(function (item, i) {
+      var x = narrow ? 8 + (i % 2) * 112 : 150 + i * 120, y = narrow ? 8 + Math.floor(i / 2) * 14 : 8;
+      item[0].setAttribute("transform", "translate(" + x + "," + y + ")");
+      item[1].setAttribute("x", x + 22); item[1].setAttribute("y", y + 4);
+    });
+    this.svg.setAttribute("viewBox", narrow ? "0 0 " + PW + " " + (3 * PH + top) : "0 0 " + (3 * PW) + " " + (PH + top));
+    this.box.setAttribute("data-layout", narrow ? "stacked" : "wide");
+  };
 
   Race.prototype.fromInput = function (k) {
     var v = Number(this.inputs[k].value);
