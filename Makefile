@@ -28,7 +28,7 @@ test: install browser book
 	$(BIN)/python -m pytest
 
 lab: install
-	$(BIN)/jupyter lab notebooks/01_loss_and_mse.ipynb
+	$(BIN)/jupyter lab $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) notebooks/01_loss_and_mse.ipynb
 
 # Re-execute the chapters in place (after changing them), so nbval compares against fresh outputs.
 notebooks: install
