@@ -58,7 +58,9 @@ def lab(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("lab")
     env = dict(os.environ)
     for var, sub in [("JUPYTER_CONFIG_DIR", "config"), ("JUPYTERLAB_SETTINGS_DIR", "settings"),
-                     ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"), ("JUPYTER_RUNTIME_DIR", "runtime")]:
+                     ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"), ("JUPYTER_RUNTIME_DIR", "runtime"),
+                     # the kernels' own state (IPython's history database) stays private too
+                     ("IPYTHONDIR", "ipython")]:
         (tmp / sub).mkdir()
         env[var] = str(tmp / sub)
     settings = {
@@ -275,15 +277,20 @@ def measure_latency(page, race, img, moves: int = 10) -> list[float]:
     return out
 
 
-def test_neuron_race_in_lab(lab, page):
-    nb = "notebooks/02_neuron_race.ipynb"
+def run_chapter(page, lab, nb: str, cls: str, what: str):
+    """Run a chapter as a reader would; return its widget (class ``cls``) and the widget's image."""
     open_and_run_all(page, lab, nb)
     assert_clean(page, nb)
-    races = page.locator(".jp-Notebook .lossbook-race")
-    assert races.count() >= 1, "the race widget did not render"
-    race = races.last
-    race.scroll_into_view_if_needed()
-    img = race.locator("img.lossbook-race-plot")
+    found = page.locator(f".jp-Notebook .{cls}")
+    assert found.count() >= 1, f"the {what} did not render"
+    widget = found.last
+    widget.scroll_into_view_if_needed()
+    return widget, widget.locator(f"img.{cls}-plot")
+
+
+def test_neuron_race_in_lab(lab, page):
+    nb = "notebooks/02_neuron_race.ipynb"
+    race, img = run_chapter(page, lab, nb, "lossbook-race", "race widget")
     assert image_src(img).startswith("blob:") or image_src(img).startswith("data:")
     before = race_counts(race)
     assert before == race_expected(race), "counts shown at start differ from lossbook.neuron"
@@ -321,7 +328,7 @@ def test_neuron_race_in_lab(lab, page):
 
     # One figure, redrawn in place: still one image, no stacked copies.
     assert race.locator("img.lossbook-race-plot").count() == 1
-    assert page.locator(".jp-Notebook .lossbook-race").count() == races.count()
+    assert page.locator(".jp-Notebook .lossbook-race").count() == 1, "the chapter has one race"
 
     # Latency: keyboard move of w0 -> new figure src, median of 10.
     race.locator(".lossbook-preset-seed").click()
@@ -365,13 +372,7 @@ def assert_kl_matches(kl) -> None:
 
 def test_kl_explorer_in_lab(lab, page):
     nb = "notebooks/03_entropy_kl_likelihood.ipynb"
-    open_and_run_all(page, lab, nb)
-    assert_clean(page, nb)
-    kls = page.locator(".jp-Notebook .lossbook-kl")
-    assert kls.count() >= 1, "the KL explorer did not render"
-    kl = kls.last
-    kl.scroll_into_view_if_needed()
-    img = kl.locator("img.lossbook-kl-plot")
+    kl, img = run_chapter(page, lab, nb, "lossbook-kl", "KL explorer")
     assert_kl_matches(kl)
     start = kl_shown(kl)
 
