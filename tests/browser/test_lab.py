@@ -81,7 +81,10 @@ def lab(tmp_path_factory):
     proc = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip", "127.0.0.1",
          "--port", str(port), f"--IdentityProvider.token={token}",
-         f"--ServerApp.root_dir={ROOT}", "--ServerApp.port_retries=0"]
+         f"--ServerApp.root_dir={ROOT}", "--ServerApp.port_retries=0",
+         # kernels talk over sockets in the private runtime dir, not TCP ports that another
+         # process on the machine could take between their choice and their use
+         "--KernelManager.transport=ipc"]
         + (["--allow-root"] if os.geteuid() == 0 else []),
         env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
