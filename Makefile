@@ -18,7 +18,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 browser:
 	@{ command -v chromium && command -v node; } >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium $$(command -v node >/dev/null || echo nodejs); }
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium $$(command -v node >/dev/null || echo nodejs); }
 
 book: install
 	$(BIN)/jupyter-book build . -W --keep-going
