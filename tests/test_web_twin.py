@@ -170,3 +170,12 @@ def test_kl_curves_twin_equals_losses():
                 assert np.array_equal(np.isinf(got), np.isinf(want))
                 fin = np.isfinite(want)
                 assert np.allclose(got[fin], want[fin], rtol=1e-9, atol=1e-12), (p, base, key)
+
+
+def test_web_colours_are_the_books_colours():
+    # One colour per quantity, set once in lossbook.plots: the web figures must not drift.
+    from lossbook.plots import COLORS
+
+    script = f'process.stdout.write(JSON.stringify(require({json.dumps(str(WEB / "common.js"))}).COLORS))'
+    out = subprocess.run([NODE, "-e", script], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == COLORS

@@ -1,6 +1,7 @@
 /* lossbook/web/kl.js: entropy, cross-entropy and KL divergence of two coins, live.
  *
- * The web twin of lossbook.widgets.kl_explorer. Dependency-free ES2019. On DOMContentLoaded
+ * The web twin of lossbook.widgets.kl_explorer. ES2019, needing only common.js (loaded first;
+ * required under Node.js). On DOMContentLoaded
  * it mounts into every  <div class="lossbook-figure" data-figure="kl" data-settings='{...}'>
  * (data-settings: JSON with any of p, q, base; base is "nats", "bits" or "bans").
  * Under Node.js: module.exports = {klNumbers, klCurves, entropy, crossEntropy, klDivergence, ...}.
@@ -19,7 +20,8 @@
 (function (root) {
   "use strict";
 
-  var COLORS = { ce: "#0072B2", kl: "#009E73", entropy: "#CC79A7", target: "#555555" };
+  var common = typeof module !== "undefined" && module.exports ? require("./common.js") : root.lossbookCommon;
+  var COLORS = common.COLORS, el = common.el, fmtg = common.fmtg, niceTicks = common.niceTicks;
   var BASES = { nats: null, bits: 2.0, bans: 10.0 };
   var DEFAULTS = { p: 0.9, q: 0.1, base: "nats" };
 
@@ -66,23 +68,8 @@
 
   // --- the figure --------------------------------------------------------------------------
 
-  var SVGNS = "http://www.w3.org/2000/svg", uid = 0;
-  function el(tag, attrs, parent, svg) {
-    var e = svg ? document.createElementNS(SVGNS, tag) : document.createElement(tag);
-    if (attrs) for (var k in attrs) e.setAttribute(k, attrs[k]);
-    if (parent) parent.appendChild(e);
-    return e;
-  }
-  function fmtg(v) { return String(Number(v.toPrecision(4))); }
+  var uid = 0;
   function fmt4(v) { return isFinite(v) ? v.toFixed(4) : "inf"; }
-  function niceTicks(lo, hi, n) {
-    var span = hi - lo;
-    if (!(span > 0)) return [lo];
-    var raw = span / n, mag = Math.pow(10, Math.floor(Math.log10(raw))), f = raw / mag;
-    var step = (f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10) * mag, out = [];
-    for (var t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.push(Math.abs(t) < step * 1e-9 ? 0 : t);
-    return out;
-  }
 
   var H = 180, BAR = { x0: 40, x1: 250, y0: 150, y1: 16 }, CUR = { x0: 310, x1: 680, y0: 150, y1: 16 };
   var NAMES = ["H(p)", "H(p,q)", "KL(p\u2016q)", "KL(q\u2016p)"];
@@ -214,21 +201,9 @@
     this.svg.setAttribute("data-version", String(++this.version));
   };
 
-  function mountAll() {
-    var nodes = document.querySelectorAll('.lossbook-figure[data-figure="kl"]');
-    for (var i = 0; i < nodes.length; i++) {
-      if (nodes[i].getAttribute("data-mounted")) continue;
-      nodes[i].setAttribute("data-mounted", "1");
-      nodes[i].lossbookKL = new KL(nodes[i]);
-    }
-  }
 
   var api = { klNumbers: klNumbers, klCurves: klCurves, entropy: entropy, crossEntropy: crossEntropy,
-    klDivergence: klDivergence, GRID: GRID, BASES: BASES, DEFAULTS: DEFAULTS, mountAll: mountAll, KL: KL };
+    klDivergence: klDivergence, GRID: GRID, BASES: BASES, DEFAULTS: DEFAULTS, KL: KL };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
-  if (typeof document !== "undefined") {
-    root.lossbookKL = api;
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
-    else mountAll();
-  }
+  else common.mount("kl", KL);
 })(typeof window !== "undefined" ? window : this);

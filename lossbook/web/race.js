@@ -1,6 +1,7 @@
 /* lossbook/web/race.js: the neuron race (MSE against cross-entropy), live in the browser.
  *
- * The web twin of lossbook.widgets.neuron_race. Dependency-free ES2019. On DOMContentLoaded
+ * The web twin of lossbook.widgets.neuron_race. ES2019, needing only common.js (loaded first;
+ * required under Node.js). On DOMContentLoaded
  * it mounts into every  <div class="lossbook-figure" data-figure="race" data-settings='{...}'>
  * (data-settings: JSON with any of w0, b0, x, y, eta, tol, max_steps, learn_bias).
  * Under Node.js it exports the numerical core: module.exports = {trainNeuron, ...}.
@@ -35,7 +36,8 @@
   "use strict";
 
   var LN9 = Math.log(9.0);
-  var COLORS = { mse: "#D55E00", ce: "#0072B2", kl: "#009E73", entropy: "#CC79A7", target: "#555555" };
+  var common = typeof module !== "undefined" && module.exports ? require("./common.js") : root.lossbookCommon;
+  var COLORS = common.COLORS, el = common.el, fmtg = common.fmtg, niceTicks = common.niceTicks;
   var DEFAULTS = { w0: LN9, b0: 0.0, x: 1.0, y: 0.5, eta: 0.2, tol: 1e-3, max_steps: 1000, learn_bias: false };
   var PRESETS = {
     "seed": { label: "source text: w = ln 9", s: DEFAULTS },
@@ -134,29 +136,11 @@
 
   // --- the figure -------------------------------------------------------------------------
 
-  var SVGNS = "http://www.w3.org/2000/svg";
   var uid = 0;
 
-  function el(tag, attrs, parent, svg) {
-    var e = svg ? document.createElementNS(SVGNS, tag) : document.createElement(tag);
-    if (attrs) for (var k in attrs) e.setAttribute(k, attrs[k]);
-    if (parent) parent.appendChild(e);
-    return e;
-  }
-
   function fmt(v, d) { return isFinite(v) ? v.toFixed(d) : String(v); }
-  function fmtg(v) { return isFinite(v) ? String(Number(v.toPrecision(4))) : String(v); }
   function tolFromExp(e) { return Number(Math.pow(10, e).toPrecision(12)); }
 
-  function niceTicks(lo, hi, n) {
-    var span = hi - lo;
-    if (!(span > 0)) return [lo];
-    var raw = span / n, mag = Math.pow(10, Math.floor(Math.log10(raw))), f = raw / mag;
-    var step = (f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10) * mag;
-    var out = [];
-    for (var t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.push(Math.abs(t) < step * 1e-9 ? 0 : t);
-    return out;
-  }
 
   // A panel: a frame in SVG user units, with linear scales and reusable tick labels.
   var PW = 230, PH = 150, PAD = { l: 42, r: 8, t: 22, b: 30 };
@@ -417,22 +401,10 @@
     }, 33);
   };
 
-  function mountAll() {
-    var nodes = document.querySelectorAll('.lossbook-figure[data-figure="race"]');
-    for (var i = 0; i < nodes.length; i++) {
-      if (nodes[i].getAttribute("data-mounted")) continue;
-      nodes[i].setAttribute("data-mounted", "1");
-      nodes[i].lossbookRace = new Race(nodes[i]);
-    }
-  }
 
   var api = { trainNeuron: trainNeuron, race: race, sigmoid: sigmoid, softplus: softplus, lossValue: lossValue,
     lossFloor: lossFloor, delta: delta, LN9: LN9, DEFAULTS: DEFAULTS, PRESETS: PRESETS, RANGES: RANGES,
-    mountAll: mountAll, Race: Race };
+    Race: Race };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
-  if (typeof document !== "undefined") {
-    root.lossbookRace = api;
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
-    else mountAll();
-  }
+  else common.mount("race", Race);
 })(typeof window !== "undefined" ? window : this);
