@@ -174,7 +174,28 @@ def _check_settings(settings: dict[str, Any], defaults: dict[str, Any],
 # --- the neuron race -------------------------------------------------------------------------
 
 
-class NeuronRace(W.VBox):
+class _LiveFigure(W.VBox):
+    """What both figures share: a PNG drawn by Agg, and a notebook output that carries, besides
+    the widget, the mount point of its web twin (``FIGURE`` names it, ``race`` or ``kl``) with
+    the figure's initial settings."""
+
+    FIGURE = ""
+    _initial: dict[str, Any]
+    _fig: Figure
+    _canvas: FigureCanvasAgg
+
+    def render(self) -> bytes:
+        """Draw the figure as it stands to PNG bytes (no recomputation)."""
+        return _png(self._fig, self._canvas)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        data = super()._repr_mimebundle_(**kwargs) or {}
+        data["text/plain"] = repr(self)
+        data["text/html"] = _mount(self.FIGURE, self._initial)
+        return data
+
+
+class NeuronRace(_LiveFigure):
     """One neuron trained under MSE and cross-entropy from the same start: see :func:`neuron_race`.
 
     Attributes: ``controls`` (the setting widgets by name), ``presets`` (buttons by name),
@@ -182,6 +203,8 @@ class NeuronRace(W.VBox):
     iteration slider ``t``) and ``runs`` (the last :class:`~lossbook.neuron.NeuronRun` per
     ``"mse"``, ``"ce"`` and ``"ce-excess"``).
     """
+
+    FIGURE = "race"
 
     def __init__(self, **settings: Any) -> None:
         s = _check_settings(settings, RACE_DEFAULTS, RACE_RANGES)
@@ -385,10 +408,6 @@ class NeuronRace(W.VBox):
             "<th>&part;L/&part;b</th></tr>" + "".join(rows) + "</table>"
         )
 
-    def render(self) -> bytes:
-        """Draw the figure as it stands to PNG bytes (no recomputation)."""
-        return _png(self._fig, self._canvas)
-
     def redraw(self) -> None:
         """Re-render the same figure into the image (a bare redraw, for benchmarks)."""
         self.image.value = self.render()
@@ -399,12 +418,6 @@ class NeuronRace(W.VBox):
         s = self.settings()
         parts = ", ".join(f"{k}={_fmt(v) if not isinstance(v, bool) else v}" for k, v in s.items())
         return f"NeuronRace({parts})"
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        data = super()._repr_mimebundle_(**kwargs) or {}
-        data["text/plain"] = repr(self)
-        data["text/html"] = _mount("race", {k: self._initial[k] for k in _RACE_KEYS})
-        return data
 
 
 def neuron_race(**settings: Any) -> NeuronRace:
@@ -445,8 +458,10 @@ def kl_numbers(p: float, q: float, base: str = "nats") -> dict[str, float]:
                 "kl_pq": float(kl_divergence(P, Q, b)), "kl_qp": float(kl_divergence(Q, P, b))}
 
 
-class KLExplorer(W.VBox):
+class KLExplorer(_LiveFigure):
     """Two coins p and q and the information between them: see :func:`kl_explorer`."""
+
+    FIGURE = "kl"
 
     def __init__(self, **settings: Any) -> None:
         s = _check_settings(settings, KL_DEFAULTS, KL_RANGES)
@@ -559,19 +574,9 @@ class KLExplorer(W.VBox):
         self.values.value = f"{spans} ({unit}); H(p, q) = H(p) + KL(p&#8214;q)."
         self.image.value = self.render()
 
-    def render(self) -> bytes:
-        """Draw the figure as it stands to PNG bytes (no recomputation)."""
-        return _png(self._fig, self._canvas)
-
     def __repr__(self) -> str:
         s = self.settings()
         return f"KLExplorer(p={_fmt(s['p'])}, q={_fmt(s['q'])}, base={s['base']})"
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        data = super()._repr_mimebundle_(**kwargs) or {}
-        data["text/plain"] = repr(self)
-        data["text/html"] = _mount("kl", {k: self._initial[k] for k in ("p", "q", "base")})
-        return data
 
 
 def kl_explorer(**settings: Any) -> KLExplorer:
