@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Loss = Literal["mse", "ce"]
-Stop = Literal["distance", "excess"]
+Stop = Literal["squared_error", "excess"]
 
 __all__ = [
     "NeuronRun",
@@ -130,14 +130,14 @@ def train_neuron(
     tol: float = 1e-3,
     max_steps: int = 10_000,
     learn_bias: bool = False,
-    stop: Stop = "distance",
+    stop: Stop = "squared_error",
 ) -> NeuronRun:
     """Gradient descent on one sigmoid neuron: w <- w - eta dL/dz x, b <- b - eta dL/dz.
 
     ``loss`` is ``"mse"`` or ``"ce"``. The bias is updated only when ``learn_bias`` is true.
     The run stops at the first state where the stop rule holds, or after ``max_steps`` updates:
 
-    * ``stop="distance"`` (the default, the same for both losses): 1/2 (a - y)^2 < tol.
+    * ``stop="squared_error"`` (the default, the same for both losses): 1/2 (a - y)^2 < tol.
       With the defaults (w = ln 9, b = 0, x = 1, y = 0.5, eta = 0.2, tol = 0.001) MSE needs
       287 updates, as the source text says; cross-entropy needs far fewer.
     * ``stop="excess"``: L - L_min < tol, the loss above its floor (:func:`loss_floor`). For
@@ -145,8 +145,8 @@ def train_neuron(
     """
     if loss not in ("mse", "ce"):
         raise ValueError(f"loss must be 'mse' or 'ce', got {loss!r}")
-    if stop not in ("distance", "excess"):
-        raise ValueError(f"stop must be 'distance' or 'excess', got {stop!r}")
+    if stop not in ("squared_error", "excess"):
+        raise ValueError(f"stop must be 'squared_error' or 'excess', got {stop!r}")
     w, b, x = _check("w", w), _check("b", b), _check("x", x)
     y = _check("y", y, 0.0, 1.0)
     eta = _check("eta", eta, 0.0)
@@ -166,7 +166,7 @@ def train_neuron(
         run.b.append(b)
         run.a.append(a)
         run.loss.append(value)
-        gap = 0.5 * (a - y) ** 2 if stop == "distance" else value - floor
+        gap = 0.5 * (a - y) ** 2 if stop == "squared_error" else value - floor
         if gap < tol:
             run.steps = step
             break

@@ -66,7 +66,7 @@ def test_excess_stop_rule_is_kl():
     assert kl < 1e-3
     a_prev = run.a[-2]
     assert 0.5 * math.log(0.5 / a_prev) + 0.5 * math.log(0.5 / (1 - a_prev)) >= 1e-3
-    # For MSE the excess over the floor is the distance itself: the same run.
+    # For MSE the excess over the floor is the squared error itself: the same run.
     assert N.train_neuron("mse", stop="excess").steps == 287
 
 

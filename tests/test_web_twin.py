@@ -87,7 +87,7 @@ def test_grid_has_converging_and_nonconverging_runs():
     assert any(r.steps is None for r in runs) and any(r.steps is not None for r in runs)
 
 
-@pytest.mark.parametrize("stop", ["distance", "excess"])
+@pytest.mark.parametrize("stop", ["squared_error", "excess"])
 @pytest.mark.parametrize("loss", ["mse", "ce"])
 def test_train_neuron_twin_equals_python(loss, stop):
     jobs = [{"kind": "train", "loss": loss,

@@ -104,9 +104,9 @@
     var tol = check("tol", o.tol === undefined ? 1e-3 : o.tol, 0);
     var maxSteps = o.maxSteps === undefined ? 10000 : o.maxSteps;
     var learnBias = !!o.learnBias;
-    var stop = o.stop || "distance";
+    var stop = o.stop || "squared_error";
     if (loss !== "mse" && loss !== "ce") throw new Error("loss must be 'mse' or 'ce'");
-    if (stop !== "distance" && stop !== "excess") throw new Error("stop must be 'distance' or 'excess'");
+    if (stop !== "squared_error" && stop !== "excess") throw new Error("stop must be 'squared_error' or 'excess'");
     if (eta === 0 || tol === 0) throw new Error("eta and tol must be positive");
     if (!Number.isInteger(maxSteps) || maxSteps < 0) throw new Error("max_steps must be a non-negative integer");
     var floor = lossFloor(loss, y);
@@ -117,7 +117,7 @@
       var value = lossValue(loss, z, y);
       run.w.push(w); run.b.push(b); run.a.push(a); run.loss.push(value);
       var gap;
-      if (stop === "distance") { var g = a - y; gap = 0.5 * (g * g); } else { gap = value - floor; }
+      if (stop === "squared_error") { var g = a - y; gap = 0.5 * (g * g); } else { gap = value - floor; }
       if (gap < tol) { run.steps = step; break; }
       if (step === maxSteps) break;
       var d = delta(loss, a, y);
