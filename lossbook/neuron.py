@@ -32,7 +32,7 @@ __all__ = [
     "LN9",
 ]
 
-#: The seed's starting weight, w = ln 9, chosen so that a = sigma(ln 9) = 0.9 exactly.
+#: The source text's starting weight, w = ln 9, chosen so that a = sigma(ln 9) = 0.9 (to rounding).
 LN9 = math.log(9.0)
 
 
