@@ -51,7 +51,7 @@ def run(path: Path) -> float:
         cell.metadata.pop("execution", None)
         cell.metadata.pop("lines_to_next_cell", None)
         if "hide-input" in cell.metadata.get("tags", []):  # collapsed in JupyterLab too
-            cell.metadata["jupyter"] = {"source_hidden": True}
+            cell.metadata.setdefault("jupyter", {})["source_hidden"] = True  # keeps outputs_hidden
     nbformat.write(nb, path)
     return time.perf_counter() - start
 
