@@ -193,9 +193,11 @@ def test_every_static_figure_is_embedded(pdf, body):
 
 
 def test_every_live_figure_is_drawn(manifest, body):
+    from bs4 import BeautifulSoup
+
     single = (ROOT / "_build" / "pdf" / "_build" / "singlehtml" / "book" / "intro.html")
-    mounts = re.findall(r'class="lossbook-figure"[^>]*data-figure="([\w-]+)"',
-                        single.read_text(encoding="utf-8"))
+    soup = BeautifulSoup(single.read_text(encoding="utf-8"), "html.parser")
+    mounts = [m["data-figure"] for m in soup.select(".lossbook-figure[data-figure]")]
     drawn = manifest["live_figures"]
     assert mounts and [f["figure"] for f in drawn] == mounts
     for f in drawn:
@@ -225,3 +227,22 @@ def test_no_theme_chrome(body):
     for chrome in ("Skip to main content", "Show code cell source", "Hide code cell source",
                    "Ctrl+K", "Toggle navigation", "Back to top", "Click to show"):
         assert chrome not in body, f"theme chrome in the PDF: {chrome!r}"
+
+
+def test_links_point_into_the_book_or_to_the_web(pdf):
+    """No link of the PDF leads to the machine that printed it (127.0.0.1, a file path)."""
+    from pypdf import PdfReader
+
+    internal = external = 0
+    for page in PdfReader(pdf).pages:
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            action = annot.get("/A")
+            uri = str(action.get_object().get("/URI", "")) if action is not None else ""
+            if uri:
+                external += 1
+                assert uri.startswith(("https:", "http:", "mailto:")) and not re.search(
+                    r"//(127\.0\.0\.1|localhost)[:/]", uri), f"link to the build machine: {uri}"
+            elif "/Dest" in annot:
+                internal += 1
+    assert internal >= 50, f"only {internal} links inside the book (contents, cross-references)"

@@ -126,6 +126,12 @@
       });
     });
 
+    // A link into the book stays (#...); one to the web stays; one to another file of the
+    // site (e.g. ../downloads/) means nothing on paper, and would print this machine's address.
+    book.querySelectorAll("a[href]").forEach(function (a) {
+      var href = a.getAttribute("href");
+      if (!/^(#|https?:|mailto:)/.test(href)) a.removeAttribute("href");
+    });
     // Every collapsed block open: solutions (<details>), hidden code, toggles.
     book.querySelectorAll("details").forEach(function (d) { d.open = true; });
     book.querySelectorAll(".toggle-hidden").forEach(function (d) { d.classList.remove("toggle-hidden"); });
