@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(abspath $(VENV))/bin
 export PATH := $(BIN):$(PATH)
 
-.PHONY: install node browser book test lab notebooks bench clean
+.PHONY: install node browser book test lab notebooks bench clean pdf download print-tools
 
 install: $(VENV)/.installed node
 $(VENV)/.installed: requirements.txt pyproject.toml
@@ -32,7 +32,26 @@ book: install
 	$(BIN)/jupyter-book build . -W --keep-going
 	@echo "Built: open _build/html/index.html, or preview with: python3 -m http.server -d _build/html"
 
-test: install browser book
+# Take the book away (both land in _build/html/downloads/, so the site links and publishes them).
+# The PDF edition: the book built as one page (singlehtml) and printed by Debian's Chromium
+# once the maths and the live figures are drawn (scripts/build_pdf.py).
+pdf: install browser print-tools
+	$(BIN)/python scripts/build_pdf.py
+
+# The runnable download: every notebook, lossbook as a wheel, requirements.txt and a README
+# in one reproducible zip (scripts/build_download.py).
+download: install
+	$(BIN)/python scripts/build_download.py
+
+# What printing and reading the PDF back needs from Debian: fonts for the text (the maths
+# brings its own) and poppler-utils (pdftotext, pdfimages) for tests/test_pdf.py.
+PRINT_DEBS := poppler-utils fonts-dejavu-core fonts-liberation
+print-tools:
+	@dpkg -s $(PRINT_DEBS) >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PRINT_DEBS); }
+
+test: install browser book pdf download
 	$(BIN)/python -m pytest
 
 lab: install
