@@ -17,9 +17,11 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 import shutil
+import socket
+import subprocess
+import time
 from pathlib import Path
 
 from docutils import nodes
@@ -52,6 +54,39 @@ def _configure_katex(app: Sphinx, config) -> None:
     config.katex_js_path = str(script)
     config.katex_css_path = f"{KATEX_STATIC}/katex.min.css"
     config.html_math_renderer = "katex"
+    _patch_katex_server()
+
+
+def _start_server_process(cls, rundir: Path, timeout: float):
+    """sphinxcontrib.katex's start of its node server, without its race.
+
+    Upstream (0.9.11) connects as soon as the socket FILE exists, which node creates at bind(),
+    before listen(): on a busy machine the connect is refused and the build dies
+    (ConnectionRefusedError). Here the connect is retried until the server listens, the
+    server's exit or the timeout.
+    """
+    path = rundir / "katex.sock"
+    process = subprocess.Popen(cls.build_command(socket=path), stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, cwd=rundir)
+    deadline = time.monotonic() + timeout
+    while True:
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            sock.connect(str(path))
+            return process, sock
+        except (FileNotFoundError, ConnectionRefusedError):
+            sock.close()
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise cls.timeout_error(timeout) from None
+            time.sleep(0.01)
+
+
+def _patch_katex_server() -> None:
+    from sphinxcontrib import katex
+
+    katex.STARTUP_TIMEOUT = 60.0  # node's start on a loaded 2-core machine
+    katex.KaTeXServer.start_server_process = classmethod(_start_server_process)
 
 
 def _copy_katex(outdir: Path) -> None:
