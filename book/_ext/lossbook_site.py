@@ -35,7 +35,8 @@ ROOT = Path(__file__).resolve().parents[2]
 KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
 #: Where the KaTeX stylesheet and fonts go in the built site (under _static).
 KATEX_STATIC = "katex"
-ICONS_CSS = "lossbook-icons.css"
+#: Generated after the build: the icons the pages use, and the book's text colours.
+BUILT_CSS = "lossbook-built.css"
 
 
 # --- maths ---------------------------------------------------------------------------------
@@ -209,7 +210,37 @@ ICON_CLASS = re.compile(r"\bfa-(?!solid\b|regular\b|brands\b|lg\b|fw\b)([a-z0-9-
 FONTAWESOME_TAG = re.compile(r'\s*<(?:script|link)[^>]*fontawesome[^>]*>(?:</script>)?')
 
 
-def _icons_css(pages: list[Path], outdir: Path) -> None:
+def _text_colors(pages: list[Path]) -> list[str]:
+    """Text in a book colour passes contrast in both modes: its light or dark text variant.
+
+    A page may colour words like a figure's lines (``<span style="color:#D55E00">``, which
+    JupyterLab shows as written). On the site the line colour becomes the quantity's text
+    colour from :data:`lossbook.plots.TEXT_COLORS` (4.5:1 or more against the page in light and
+    dark mode), through a class: the hue stays, the contrast passes.
+    """
+    from lossbook.plots import COLORS, TEXT_COLORS
+
+    names = {value.lower(): name for name, value in COLORS.items()}
+    style = re.compile(r'<span style="color:\s*(#[0-9A-Fa-f]{6});?">')
+
+    def to_class(found: re.Match) -> str:
+        name = names.get(found.group(1).lower())
+        return f'<span class="lossbook-text-{name}">' if name else found.group(0)
+
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        new = style.sub(to_class, text)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+    rules = []
+    for name in COLORS:
+        rules.append(f'.lossbook-text-{name} {{ color: {TEXT_COLORS["light"][name]}; }}')
+        rules.append(f'html[data-theme="dark"] .lossbook-text-{name} '
+                     f'{{ color: {TEXT_COLORS["dark"][name]}; }}')
+    return rules
+
+
+def _icons_css(pages: list[Path], outdir: Path) -> list[str]:
     """Replace fontawesome.js (1.5 MB) by CSS masks of the icons the pages use, and drop its tags.
 
     The icon shapes are read from the theme's own fontawesome.js (Font Awesome Free, icons
@@ -218,7 +249,7 @@ def _icons_css(pages: list[Path], outdir: Path) -> None:
     """
     script = outdir / "_static" / "scripts" / "fontawesome.js"
     if not script.exists():
-        return
+        return []
     source = script.read_text(encoding="utf-8")
     used = set()
     for page in pages:
@@ -247,7 +278,7 @@ def _icons_css(pages: list[Path], outdir: Path) -> None:
         svg = (f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}'>"
                f"<path d='{path}'/></svg>")
         rules.append(f'.fa-{name} {{ --lb-icon: url("data:image/svg+xml,{svg}"); }}')
-    (outdir / "_static" / ICONS_CSS).write_text("\n".join(rules) + "\n", encoding="utf-8")
+    return rules
 
 
 REF = re.compile(r'(?:href|src|content)="([^"#?]+)(?:[?#][^"]*)?"')
@@ -255,6 +286,17 @@ CSS_URL = re.compile(r'(?:url\(|@import\s+)(["\']?)(?!data:)([^)"\'?#;\s]+)')
 #: Files that a page's scripts fetch without naming them in the HTML.
 FETCHED_BY_SCRIPTS = {"_static/documentation_options.js", "_static/language_data.js",
                       "_static/searchtools.js", "_static/sphinx_highlight.js"}
+
+
+GLYPH_RULE = re.compile(r'(?:\.fa-[a-z0-9-]+:(?:before|after),?)+\{content:"[^"]*"\}')
+
+
+def _drop_glyph_rules(outdir: Path) -> None:
+    """The theme's stylesheet maps ~1,400 icon names to glyphs of the icon font (86 kB of its
+    397 kB); the icons are masks now (:func:`_icons_css`), so those rules go."""
+    css = outdir / "_static" / "styles" / "pydata-sphinx-theme.css"
+    if css.exists():
+        css.write_text(GLYPH_RULE.sub("", css.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 #: Referenced, never loaded: the icon web font (the icons are CSS masks, see _icons_css).
@@ -287,7 +329,9 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
     pages = sorted(p for p in outdir.rglob("*.html") if "_static" not in p.parts)
     _copy_katex(outdir)
     _katex_errors(pages, outdir)
-    _icons_css(pages, outdir)
+    rules = _icons_css(pages, outdir) + _text_colors(pages)
+    (outdir / "_static" / BUILT_CSS).write_text("\n".join(rules) + "\n", encoding="utf-8")
+    _drop_glyph_rules(outdir)
     _prune_static(pages, outdir)
 
 
@@ -295,7 +339,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _configure_katex)
     app.add_post_transform(CollapseSolutions)
     app.connect("html-page-context", _page_context)
-    app.add_css_file(ICONS_CSS)
+    app.add_css_file(BUILT_CSS)
     app.add_css_file("lossbook-site.css")
     app.add_js_file("lossbook-site.js", defer="defer")
     # The last build-finished handler: after sphinxcontrib.katex has cleaned up.
