@@ -310,16 +310,23 @@ IMAGE_FILE = re.compile(r"(^|/)[\w.-]+\.(png|svg|jpe?g|gif|webp)$|^[0-9a-f]{16,}
 NOT_ALT = {"", "figure", "image", "img", "plot", "output", "png", "svg", "logo"}
 
 
-def test_every_image_has_real_alt_text():
-    """Every <img> on every page has alt text that describes it: not empty, not a file name.
+def test_every_image_has_real_alt_text_and_every_figure_a_caption():
+    """Every <img> on every page has alt text that describes it: not empty, not a file name;
+    every figure drawn by a notebook cell has a caption.
 
-    (The logo is a link to the home page: its alt names the book.) Figure cells set it with
-    cell metadata mystnb.image.alt.
+    (The logo is a link to the home page: its alt names the book.) Figure cells set both with
+    cell metadata mystnb.image.alt and mystnb.figure.caption, which the book renders as a
+    <figure> with a <figcaption>.
     """
     html = site_dir()
     report = {}
     for path in _content_pages():
         text = (html / path).read_text(encoding="utf-8")
+        for output in re.findall(r'<div class="cell_output docutils container">(.*?)</div>\s*</div>',
+                                 text, re.S):
+            if "<img" in output and "<figcaption" not in output:
+                src = re.search(r'<img\b[^>]*\bsrc="([^"]*)"', output)
+                report.setdefault(path, []).append(f"{src.group(1) if src else '?'}: no caption")
         for tag in re.findall(r"<img\b[^>]*>", text):
             alt = re.search(r'\balt="([^"]*)"', tag)
             alt = alt.group(1).strip() if alt else None
