@@ -14,25 +14,20 @@ goals are performance >= 0.9 and accessibility 1.0 on every chapter.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
+
+from _site import arguments, served
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "benchmarks" / ".lighthouse"
 VERSION = "12.8.2"
 CHROMIUM = "/usr/bin/chromium"
 
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def lighthouse() -> Path:
@@ -75,28 +70,16 @@ def score(cli: Path, url: str) -> dict:
 
 
 def main(argv: list[str]) -> None:
-    out = None
-    if "--json" in argv:
-        out = Path(argv[argv.index("--json") + 1])
-        argv = [a for a in argv if a not in ("--json", str(out))]
-    html = Path(argv[0]).resolve() if argv else ROOT / "_build" / "html"
+    html, out = arguments(argv)
     cli = lighthouse()
-    handler = functools.partial(_Quiet, directory=str(html))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     results = {}
-    try:
+    with served(html) as base:
         for path in chapters(html):
-            results[path] = score(cli, base + path)
-            r = results[path]
+            results[path] = r = score(cli, base + path)
             print(f"{path:45s} performance {r['performance']:.2f}  accessibility "
                   f"{r['accessibility']:.2f}  FCP {r['fcp_ms']:.0f} ms  LCP {r['lcp_ms']:.0f} ms  "
                   f"TBT {r['tbt_ms']:.0f} ms  {r['bytes'] / 1e3:.0f} kB  "
                   f"{' '.join(r['accessibility_failed'])}", flush=True)
-    finally:
-        server.shutdown()
-        server.server_close()
     if out:
         out.write_text(json.dumps(results, indent=1) + "\n")
 

@@ -18,16 +18,14 @@ Numbers depend on the machine; they are a benchmark, not a test.
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import json
 import statistics
 import sys
-import threading
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from _site import arguments, served
+
 CHROMIUM = "/usr/bin/chromium"
 RUNS = 3
 
@@ -40,10 +38,6 @@ MATHJAX_JS = """async () => {
   if (!(window.MathJax && MathJax.startup && MathJax.startup.promise)) return null;
   await MathJax.startup.promise; return performance.now(); }"""
 
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def pages(html: Path) -> list[str]:
@@ -94,28 +88,16 @@ def site_bytes(html: Path) -> int:
 def main(argv: list[str]) -> None:
     from playwright.sync_api import sync_playwright
 
-    out = None
-    if "--json" in argv:
-        out = Path(argv[argv.index("--json") + 1])
-        argv = [a for a in argv if a not in ("--json", str(out))]
-    html = Path(argv[0]).resolve() if argv else ROOT / "_build" / "html"
-    handler = functools.partial(_Quiet, directory=str(html))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    html, out = arguments(argv)
     results = {}
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                         args=["--no-sandbox", "--disable-gpu"])
-            for path in pages(html):
-                runs = [measure(browser, base + path) for _ in range(RUNS)]
-                results[path] = {k: (statistics.median(r[k] for r in runs)
-                                     if runs[0][k] is not None else None) for k in runs[0]}
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(html) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                     args=["--no-sandbox", "--disable-gpu"])
+        for path in pages(html):
+            runs = [measure(browser, base + path) for _ in range(RUNS)]
+            results[path] = {k: (statistics.median(r[k] for r in runs)
+                                 if runs[0][k] is not None else None) for k in runs[0]}
+        browser.close()
     print(f"site: {html}  total size {site_bytes(html) / 1e6:.1f} MB")
     print(f"{'page':45s} {'kB':>7s} {'gzip kB':>7s} {'req':>4s} {'TBT ms':>7s} {'longest':>8s} {'MathJax done':>12s}")
     for path, r in results.items():
