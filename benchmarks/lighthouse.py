@@ -3,6 +3,7 @@
     python benchmarks/lighthouse.py                   # the built site, _build/html
     python benchmarks/lighthouse.py path/to/html      # another built site
     python benchmarks/lighthouse.py --json out.json   # also write the numbers
+    python benchmarks/lighthouse.py --gzip            # serve text gzipped, as a real host does
 
 Lighthouse is not a dependency of the book (not in package.json): the first run installs the
 npm package ``lighthouse@12.8.2`` (the last release that runs on Node 20) into a throw-away
@@ -73,7 +74,7 @@ def main(argv: list[str]) -> None:
     html, out = arguments(argv)
     cli = lighthouse()
     results = {}
-    with served(html) as base:
+    with served(html, compress="--gzip" in argv) as base:
         for path in chapters(html):
             results[path] = r = score(cli, base + path)
             print(f"{path:45s} performance {r['performance']:.2f}  accessibility "
