@@ -283,6 +283,7 @@ def _icons_css(pages: list[Path], outdir: Path) -> list[str]:
 
 REF = re.compile(r'(?:href|src|content)="([^"#?]+)(?:[?#][^"]*)?"')
 CSS_URL = re.compile(r'(?:url\(|@import\s+)(["\']?)(?!data:)([^)"\'?#;\s]+)')
+JS_IMPORT = re.compile(r'''(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}/[^"']+)["']''')
 #: Files that a page's scripts fetch without naming them in the HTML.
 FETCHED_BY_SCRIPTS = {"_static/documentation_options.js", "_static/language_data.js",
                       "_static/searchtools.js", "_static/sphinx_highlight.js"}
@@ -314,6 +315,15 @@ def _prune_static(pages: list[Path], outdir: Path) -> None:
     for css in [p for p in keep if p.suffix == ".css" and p.exists()]:
         for _, ref in CSS_URL.findall(css.read_text(encoding="utf-8")):
             keep.add((css.parent / ref).resolve())
+    # ES modules import their siblings: follow relative imports, transitively.
+    todo = [p for p in keep if p.suffix in (".js", ".mjs") and p.exists()]
+    while todo:
+        module = todo.pop()
+        for ref in JS_IMPORT.findall(module.read_text(encoding="utf-8")):
+            target = (module.parent / ref).resolve()
+            if target not in keep and target.exists():
+                keep.add(target)
+                todo.append(target)
     for path in sorted(static.rglob("*"), reverse=True):
         never = path.relative_to(outdir).as_posix().startswith(NEVER_LOADED)
         if path.is_file() and (never or path.resolve() not in keep):
