@@ -28,7 +28,10 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium $$(command -v node >/dev/null || echo nodejs); }
 
+# A clean build: Sphinx 7.4 does not overwrite a changed file under _static in an incremental
+# build, and book/_ext/lossbook_site.py prunes _static after each build.
 book: install
+	rm -rf _build/html
 	$(BIN)/jupyter-book build . -W --keep-going
 	@echo "Built: open _build/html/index.html, or preview with: python3 -m http.server -d _build/html"
 

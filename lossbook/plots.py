@@ -81,8 +81,24 @@ _RC: dict[str, Any] = {
 
 
 def use_book_style() -> None:
-    """Apply the book's matplotlib style (sizes, grid, colour cycle) to every later figure."""
+    """Apply the book's matplotlib style (sizes, grid, colour cycle) to every later figure.
+
+    In a notebook, figures are also saved as PNG at twice their pixel size ("retina"), with
+    their display size in the output's metadata: sharp on high-density screens, shown at the
+    same size in JupyterLab and in the book (myst-nb writes the width and height into the
+    <img>, so the page does not shift as figures load). Not SVG: nbval compares an SVG output
+    byte for byte (it skips PNGs), and a curve computed through BLAS can differ in its last
+    digits on another machine; an SVG of a dense plot (contours, heat maps) is also heavier
+    than its PNG, while for a plain line plot the two are about the same size.
+    """
     mpl.rcParams.update(_RC)
+    try:
+        from IPython import get_ipython
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+    except ImportError:  # plain Python: nothing to configure
+        return
+    if get_ipython() is not None:
+        set_matplotlib_formats("retina")
 
 
 def color(name: str) -> str:

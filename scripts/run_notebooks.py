@@ -5,8 +5,9 @@
 
 The saved notebook keeps its outputs (which nbval then compares) but no widget state and no
 timing metadata: widget state would make the book load the ipywidgets manager from a CDN,
-and timings would change on every run. Cells tagged ``hide-input`` (exercise solutions) are
-also collapsed in JupyterLab. A notebook with an error or stderr output is not saved.
+and timings would change on every run. Cells tagged ``hide-input`` are also collapsed in
+JupyterLab, and exercise solutions are marked (scripts/mark_solutions.py: code and output
+collapsed). A notebook with an error or stderr output is not saved.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from mark_solutions import mark as mark_solutions  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
@@ -51,7 +55,8 @@ def run(path: Path) -> float:
         cell.metadata.pop("execution", None)
         cell.metadata.pop("lines_to_next_cell", None)
         if "hide-input" in cell.metadata.get("tags", []):  # collapsed in JupyterLab too
-            cell.metadata.setdefault("jupyter", {})["source_hidden"] = True  # keeps outputs_hidden
+            cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
+    mark_solutions(nb)
     nbformat.write(nb, path)
     return time.perf_counter() - start
 

@@ -46,3 +46,51 @@ def test_hidden_solutions_are_hidden_in_jupyterlab_too(path):
             assert cell["metadata"].get("jupyter", {}).get("source_hidden") is True, (
                 f"{path.name}: cell {i} is hidden in the book but not in JupyterLab"
             )
+
+
+def _mark_solutions():
+    """scripts/mark_solutions.py, imported as a module (scripts/ is not a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("mark_solutions", ROOT / "scripts" / "mark_solutions.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_solution_cell_is_marked(path):
+    """Each solution's cells carry the tag `solution`; its code cells are collapsed in JupyterLab.
+
+    The site collapses the cells tagged `solution` into one block; JupyterLab hides a code
+    cell's source and output when jupyter.source_hidden and jupyter.outputs_hidden are set.
+    Fix with: python scripts/mark_solutions.py
+    """
+    import nbformat
+
+    ms = _mark_solutions()
+    nb = nbformat.read(path, as_version=4)
+    problems = ms.unmarked(nb)
+    assert not problems, f"{path.name} (run scripts/mark_solutions.py):\n" + "\n".join(problems)
+
+
+def test_the_solution_check_finds_an_unmarked_solution():
+    """The check above fails on an unmarked solution, and mark_solutions fixes it, idempotently."""
+    import nbformat
+
+    ms = _mark_solutions()
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("**Exercise 9.1.** Why?"),
+        nbformat.v4.new_markdown_cell("<details>\n<summary>Solution</summary>\n\nBecause.\n\n</details>"),
+        nbformat.v4.new_code_cell("print(42)", metadata={"tags": ["hide-input"]}),
+        nbformat.v4.new_markdown_cell("**Exercise 9.2.** And?"),
+        nbformat.v4.new_code_cell("print('not a solution')"),
+    ])
+    assert len(ms.unmarked(nb)) == 3
+    ms.mark(nb)
+    assert ms.unmarked(nb) == []
+    once = nbformat.writes(nb)
+    ms.mark(nb)
+    assert nbformat.writes(nb) == once
+    assert "solution" not in nb.cells[4].metadata.get("tags", [])
+    assert nb.cells[2].metadata["jupyter"] == {"source_hidden": True, "outputs_hidden": True}

@@ -9,6 +9,9 @@
 * ``offline_context`` (function): a fresh browser context (no cache, no cookies) in which every
   request that does not go to 127.0.0.1 is recorded and aborted, as if the network were cut.
   Its ``.watch`` records console errors, page errors, failed requests and HTTP errors.
+* ``new_page`` (function): a factory ``new_page(width=1280, scheme="light")`` of pages, each in
+  its own offline context of that viewport width and ``prefers-color-scheme``, closed after
+  the test; ``page.context.watch`` as above.
 """
 
 from __future__ import annotations
@@ -139,10 +142,9 @@ class Watch:
             items.clear()
 
 
-@pytest.fixture
-def offline_context(chromium_browser):
-    """A fresh context where requests off 127.0.0.1 are recorded and aborted (network cut)."""
-    context = chromium_browser.new_context(viewport={"width": 1200, "height": 900})
+def _offline(browser, width: int = 1200, height: int = 900, scheme: str = "light"):
+    """A new context where requests off 127.0.0.1 are recorded and aborted; ``.watch`` set."""
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
     watch = Watch()
 
     def route(r):
@@ -171,7 +173,31 @@ def offline_context(chromium_browser):
     context.on("requestfailed", on_failed)
     context.on("response", on_response)
     context.watch = watch
+    return context
+
+
+@pytest.fixture
+def offline_context(chromium_browser):
+    """A fresh context where requests off 127.0.0.1 are recorded and aborted (network cut)."""
+    context = _offline(chromium_browser)
     try:
         yield context
     finally:
         context.close()
+
+
+@pytest.fixture
+def new_page(chromium_browser):
+    """``new_page(width=1280, scheme="light")``: a page in its own offline context."""
+    contexts = []
+
+    def make(width: int = 1280, scheme: str = "light", height: int = 900):
+        context = _offline(chromium_browser, width=width, height=height, scheme=scheme)
+        contexts.append(context)
+        return context.new_page()
+
+    try:
+        yield make
+    finally:
+        for context in contexts:
+            context.close()

