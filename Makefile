@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(abspath $(VENV))/bin
 export PATH := $(BIN):$(PATH)
 
-.PHONY: install node browser book test lab notebooks bench clean
+.PHONY: install node browser figures book test lab notebooks bench clean
 
 install: $(VENV)/.installed node
 $(VENV)/.installed: requirements.txt pyproject.toml
@@ -27,6 +27,10 @@ browser:
 	@{ command -v chromium && command -v node; } >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium $$(command -v node >/dev/null || echo nodejs); }
+
+# Rebuild the live figures' bundles (lossbook/web/dist, committed) from lossbook/web/src.
+figures: node
+	node lossbook/web/build.mjs
 
 book: install
 	$(BIN)/jupyter-book build . -W --keep-going

@@ -1,4 +1,4 @@
-"""The live figures in lossbook.widgets: driving their controls changes what they show."""
+"""The live figures in lossbook.widgets: their settings, results, presets and notebook output."""
 
 from __future__ import annotations
 
@@ -7,76 +7,85 @@ import re
 
 import pytest
 
+from lossbook import live
 from lossbook.neuron import LN9, train_neuron
-from lossbook.widgets import RACE_PRESETS, kl_explorer, kl_numbers, neuron_race
+from lossbook.widgets import RACE_PRESETS, WEB, kl_explorer, kl_numbers, neuron_race
 
 
-def counts(race) -> dict[str, str]:
-    return dict(re.findall(r"data-testid='count-([\w-]+)'>(\w+)<", race.counts.value))
-
-
-def expected(**s) -> dict[str, str]:
+def expected(s: dict) -> dict:
     c = dict(w=s["w0"], b=s["b0"], x=s["x"], y=s["y"], eta=s["eta"], tol=s["tol"],
              max_steps=s["max_steps"], learn_bias=s["learn_bias"])
-    runs = [train_neuron("mse", **c), train_neuron("ce", **c), train_neuron("ce", stop="excess", **c)]
-    return {k: str(r.steps) if r.steps is not None else "none"
-            for k, r in zip(("mse", "ce", "ce-excess"), runs)}
+    return {"mse": train_neuron("mse", **c).steps, "ce": train_neuron("ce", **c).steps,
+            "ce-excess": train_neuron("ce", stop="excess", **c).steps}
 
 
-def test_seed_preset_shows_287_for_mse():
+def test_source_setting_shows_287_for_mse():
     race = neuron_race()
-    assert counts(race)["mse"] == "287"
-    assert counts(race) == expected(**race.settings())
-    assert int(counts(race)["ce"]) < 287
+    assert race.counts()["mse"] == 287
+    assert race.counts() == expected(race.values())
+    assert race.counts()["ce"] < 287
 
 
-def test_moving_sliders_recomputes_counts_and_image():
+def test_setting_values_recomputes_the_result():
     race = neuron_race()
-    before_png, before = race.image.value, counts(race)
-    race.controls["w0"].value = 1.0
-    assert counts(race) != before and counts(race) == expected(**race.settings())
-    assert race.image.value != before_png
-    race.controls["eta"].value = 0.5
-    assert counts(race) == expected(**race.settings())
-    race.controls["learn_bias"].value = True
-    race.controls["tol"].value = 1e-5
-    assert counts(race) == expected(**race.settings())
-    race.controls["max_steps"].value = 10
-    assert counts(race)["mse"] == "none"
+    before = race.counts()
+    race.set(w0=1.0)
+    assert race.counts() != before and race.counts() == expected(race.values())
+    race.set(eta=0.5, learn_bias=True, tol=1e-5)
+    assert race.counts() == expected(race.values())
+    race.set(max_steps=10)
+    assert race.counts()["mse"] is None
+    # what the view draws: the histories of both runs, and dL/dz at each step
+    run = race.result["runs"]["mse"]
+    assert len(run["a"]) == len(run["w"]) == len(run["delta"]) == 11
+    # assigning the synced trait, as the view does, recomputes too
+    race.settings = {**race.settings, "w0": -2.0}
+    assert race.counts() == expected(race.values())
 
 
 @pytest.mark.parametrize("name", list(RACE_PRESETS))
 def test_presets(name):
     race = neuron_race(w0=0.0, eta=1.0)
-    race.presets[name].click()
-    assert race.settings() == {k: (float(v) if k not in ("max_steps", "learn_bias") else v)
-                               for k, v in RACE_PRESETS[name].items()}
-    assert counts(race) == expected(**RACE_PRESETS[name])
+    race.apply_preset(name)
+    assert race.values() == live.check_race(RACE_PRESETS[name])
+    assert race.counts() == expected(RACE_PRESETS[name])
+
+
+def test_no_preset_is_named_for_how_the_book_was_made():
+    assert "source" in RACE_PRESETS and not any("seed" in n for n in RACE_PRESETS)
+    src = "".join(p.read_text() for p in (WEB / "src").glob("*.js")) + (WEB / "lossbook.css").read_text()
+    assert "seed" not in src.lower()
 
 
 def test_slowdown_presets_show_mse_far_slower():
     race = neuron_race(**RACE_PRESETS["slowdown-2-2"])
-    c = counts(race)
-    assert int(c["mse"]) > 10 * int(c["ce"])
+    c = race.counts()
+    assert c["mse"] > 10 * c["ce"]
 
 
-def test_mount_and_repr():
+def test_notebook_output_mount_and_repr():
     race = neuron_race()
-    bundle = race._repr_mimebundle_()
-    assert "application/vnd.jupyter.widget-view+json" in bundle
-    assert bundle["text/plain"] == ("NeuronRace(w0=2.197, b0=0, x=1, y=0.5, eta=0.2, tol=0.001, "
-                                    "max_steps=1000, learn_bias=False)")
+    data, _ = race._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in data
+    assert data["text/plain"] == ("NeuronRace(w0=2.197, b0=0, x=1, y=0.5, eta=0.2, tol=0.001, "
+                                  "max_steps=1000, learn_bias=False)")
     m = re.fullmatch(r"<div class=\"lossbook-figure\" data-figure=\"race\" data-settings='(.*)'>"
-                     r"<noscript>.*</noscript></div>", bundle["text/html"])
+                     r"<noscript>.*</noscript></div>", data["text/html"])
     assert m
     settings = json.loads(m.group(1))
     assert list(settings) == ["w0", "b0", "x", "y", "eta", "tol", "max_steps", "learn_bias"]
     assert settings["w0"] == LN9 and settings["learn_bias"] is False
-    race.controls["w0"].value = 1.0  # the mount keeps the initial settings
-    assert race._repr_mimebundle_()["text/html"] == bundle["text/html"]
-    assert "lossbook-race" in race._dom_classes
-    assert "lossbook-race-counts" in race.counts._dom_classes
-    assert {c.description for c in race.controls.values()} >= {"w0", "b0", "x", "y", "eta", "tol"}
+    race.set(w0=1.0)  # the mount keeps the initial settings: re-execution gives the same output
+    assert race._repr_mimebundle_()[0]["text/html"] == data["text/html"]
+    assert neuron_race()._repr_mimebundle_()[0]["text/html"] == data["text/html"]
+    assert "w0=1," in repr(race)
+
+
+def test_the_view_is_the_bundled_module():
+    race = neuron_race()
+    assert race._esm == (WEB / "dist" / "widget" / "race.js").read_text()
+    assert race._css == (WEB / "lossbook.css").read_text()
+    assert kl_explorer()._esm == (WEB / "dist" / "widget" / "kl.js").read_text()
 
 
 def test_bad_values():
@@ -87,40 +96,36 @@ def test_bad_values():
     with pytest.raises(ValueError):
         neuron_race(max_steps=10.5)
     race = neuron_race()
-    race.controls["eta"].value = -5  # a slider clamps to its range
-    assert race.controls["eta"].value == 0.01
-    assert counts(race) == expected(**race.settings())
-    race.controls["w0"].value = float("nan")
-    assert "must be finite" in race.error.value
-    race.controls["w0"].value = 1.0
-    assert race.error.value == "" and counts(race) == expected(**race.settings())
+    with pytest.raises(ValueError):
+        race.set(eta=-5)
+    with pytest.raises(ValueError):
+        race.apply_preset("fast")
+    # a bad value from the page is reported in the result, not raised in the kernel
+    race.settings = {**race.settings, "w0": float("nan")}
+    assert "w0 must lie in" in race.result["error"]
+    race.set(w0=1.0)
+    assert race.result["error"] == "" and race.counts() == expected(race.values())
 
 
-def test_cursor_moves_state_readout():
-    race = neuron_race()
-    race.cursor.value = 0
-    assert "<td>0</td><td>0.9000</td>" in race.state.value
-
-
-def kl_values(k) -> dict[str, str]:
-    return dict(re.findall(r"data-testid='kl-(\w+)'>([^<]+)<", k.values.value))
+def test_result_is_strict_json():
+    k = kl_explorer(p=1.0, q=0.5)
+    json.dumps(k.result, allow_nan=False)
+    assert k.result["numbers"]["kl_qp"] == "inf"
 
 
 def test_kl_explorer():
     k = kl_explorer()
-    n = kl_numbers(0.9, 0.1)
-    assert kl_values(k) == {"hp": f"{n['hp']:.4f}", "hpq": f"{n['hpq']:.4f}",
-                            "pq": f"{n['kl_pq']:.4f}", "qp": f"{n['kl_qp']:.4f}"}
-    assert abs(n["hpq"] - n["hp"] - n["kl_pq"]) < 1e-12
-    png = k.image.value
-    k.controls["q"].value = 0.5
-    assert kl_values(k)["pq"] == f"{kl_numbers(0.9, 0.5)['kl_pq']:.4f}" and k.image.value != png
-    k.controls["base"].value = "bits"
-    assert kl_values(k)["hpq"] == f"{kl_numbers(0.9, 0.5, 'bits')['hpq']:.4f}"
-    k.controls["p"].value = 1.0
-    assert kl_values(k)["qp"] == "inf" and kl_values(k)["hp"] == "0.0000"
+    assert k.numbers == pytest.approx(kl_numbers(0.9, 0.1))
+    assert abs(k.numbers["hpq"] - k.numbers["hp"] - k.numbers["kl_pq"]) < 1e-12
+    k.set(q=0.5)
+    assert k.numbers["kl_pq"] == kl_numbers(0.9, 0.5)["kl_pq"]
+    k.set(base="bits")
+    assert k.numbers["hpq"] == kl_numbers(0.9, 0.5, "bits")["hpq"]
+    k.set(p=1.0)
+    assert k.numbers["kl_qp"] == float("inf") and k.numbers["hp"] == 0.0
+    assert len(k.result["curves"]["hpq"]) == len(k.result["q"]) == live.KL_GRID.size
     assert repr(k) == "KLExplorer(p=1, q=0.5, base=bits)"
-    html = k._repr_mimebundle_()["text/html"]
+    html = k._repr_mimebundle_()[0]["text/html"]
     assert "data-figure=\"kl\" data-settings='{\"p\": 0.9, \"q\": 0.1, \"base\": \"nats\"}'" in html
     with pytest.raises(ValueError):
         kl_explorer(q=0.0)

@@ -1,0 +1,18 @@
+// lossbook/web/src/site.js: the site's entry point, bundled into ONE classic script
+// (dist/site/lossbook-figures.js, an IIFE: pages opened from disk cannot load modules). It mounts
+// every live figure of the page, each view over a LocalModel of its JavaScript twin.
+// A new figure is one more line in FIGURES.
+import { mountAll } from "./common.js";
+import * as race from "./race.js";
+import * as raceModel from "./race_model.js";
+import * as kl from "./kl.js";
+import * as klModel from "./kl_model.js";
+
+export const FIGURES = {
+  race: { render: race.render, defaults: raceModel.DEFAULTS, compute: (st) => ({ result: raceModel.raceResult(st.settings) }) },
+  kl: { render: kl.render, defaults: klModel.DEFAULTS, compute: (st) => ({ result: klModel.klResult(st.settings) }) },
+};
+
+function start() { mountAll(FIGURES); }
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();
