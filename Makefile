@@ -28,9 +28,11 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium $$(command -v node >/dev/null || echo nodejs); }
 
-# Rebuild the live figures' bundles (lossbook/web/dist, committed) from lossbook/web/src.
-figures: node
+# Rebuild the live figures' bundles (lossbook/web/dist, committed) from lossbook/web/src, and
+# the site's copy of the digits (lossbook/web/dist/site/digits-data.js, from scikit-learn).
+figures: install
 	node lossbook/web/build.mjs
+	$(BIN)/python -c "from lossbook import digits; open('lossbook/web/dist/site/' + digits.WEB_DATA, 'w').write(digits.web_data())"
 
 book: install
 	$(BIN)/jupyter-book build . -W --keep-going

@@ -25,6 +25,7 @@ from .neuron import LN9, delta, loss_floor, train_neuron
 __all__ = [
     "RACE_DEFAULTS", "RACE_PRESETS", "RACE_RANGES", "race_result",
     "KL_DEFAULTS", "KL_RANGES", "KL_GRID", "BASES", "kl_numbers", "kl_result",
+    "DIGITS_DEFAULTS", "DIGITS_PRESETS", "DIGITS_RANGES", "check_digits", "digits_result",
     "check_settings", "jsonable",
 ]
 
@@ -197,3 +198,55 @@ def kl_result(settings: dict[str, Any]) -> dict[str, Any]:
                   "kl_qp": kl_divergence(G, P, b)}
     return {"error": "", "numbers": kl_numbers(s["p"], s["q"], s["base"]), "q": g.tolist(),
             "curves": {k: [float(v) for v in c] for k, c in curves.items()}}
+
+
+# --- chapter 4: digits, trained under both losses ---------------------------------------------
+
+#: The digits figure's settings: a learning rate per loss (each tuned for the standard start in
+#: chapter 4's sweep), the initial weights' scale, the number of epochs and the seed (split seed
+#: ``seed``, initialisation seed ``1000 + seed``, as in chapter 4).
+DIGITS_DEFAULTS: dict[str, Any] = {"lr_mse": 3.16, "lr_ce": 1.0, "scale": 0.01, "epochs": 60,
+                                   "seed": 0}
+#: Presets: the standard start at each loss's tuned rate, the saturated start at the rate that
+#: suits cross-entropy there, and one shared rate for both losses.
+DIGITS_PRESETS: dict[str, dict[str, Any]] = {
+    "standard": dict(DIGITS_DEFAULTS),
+    "saturated": {"lr_mse": 10.0, "lr_ce": 10.0, "scale": 1.0, "epochs": 60, "seed": 0},
+    "shared": {"lr_mse": 0.5, "lr_ce": 0.5, "scale": 0.01, "epochs": 60, "seed": 0},
+}
+#: Slider ranges (min, max, step); the learning rates are set on a log10 scale.
+DIGITS_RANGES: dict[str, tuple[float, float, float]] = {
+    "lr_mse": (-2.0, 3.0, 0.1), "lr_ce": (-2.0, 3.0, 0.1), "scale": (0.0, 1.5, 0.01),
+    "epochs": (10, 300, 10), "seed": (0, 9, 1),
+}
+
+
+def check_digits(settings: dict[str, Any]) -> dict[str, Any]:
+    """The digits figure's settings merged into :data:`DIGITS_DEFAULTS`; ValueError if one is bad."""
+    return check_settings(settings, DIGITS_DEFAULTS, DIGITS_RANGES, log10=("lr_mse", "lr_ce"))
+
+
+def digits_result(settings: dict[str, Any]) -> dict[str, Any]:
+    """What the digits figure shows: softmax regression trained under each loss by
+    :func:`lossbook.digits.train` from the same start, on the same split.
+
+    Split seed ``seed``, initial weights ``scale`` times standard normals from seed
+    ``1000 + seed``, ``epochs`` full-batch updates at ``lr_mse`` (MSE) and ``lr_ce``
+    (cross-entropy). Returns ``{"error": "", "done": True, "epochs": E, "epoch": [0..E],
+    "runs": {"mse": run, "ce": run}}``, a run being the training loss J, the training and the
+    test accuracy at every epoch (``loss``, ``train_accuracy``, ``test_accuracy``). A run that
+    overflows (J not finite) reports its history up to there as computed.
+    """
+    from . import digits
+
+    s = check_digits(settings)
+    data = digits.load(seed=int(s["seed"]))
+    W0, b0 = digits.init_params(1000 + int(s["seed"]), float(s["scale"]))
+    runs = {}
+    for loss in ("mse", "ce"):
+        with np.errstate(over="ignore", invalid="ignore"):
+            h = digits.train(loss, float(s[f"lr_{loss}"]), W0, b0, data, int(s["epochs"]))
+        runs[loss] = {"loss": h.loss.tolist(), "train_accuracy": h.train_accuracy.tolist(),
+                      "test_accuracy": h.test_accuracy.tolist()}
+    return {"error": "", "done": True, "epochs": int(s["epochs"]),
+            "epoch": list(range(int(s["epochs"]) + 1)), "runs": runs}

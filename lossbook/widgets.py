@@ -22,6 +22,9 @@ Figures (each one call in a chapter):
   cross-entropy from the same start.
 * :func:`kl_explorer` (chapter 3): two coins p and q: entropy, cross-entropy, both KL
   divergences.
+* :func:`digits_trainer` (chapter 4): softmax regression on the handwritten digits, trained
+  under MSE and under cross-entropy, each at its own learning rate (on the site it trains in
+  the reader's browser).
 
 Tests and benchmarks drive a figure without a browser: ``fig.set(w0=1.0)`` (or assigning
 ``fig.settings``) recomputes ``fig.result`` at once; ``fig.apply_preset(name)`` applies a preset.
@@ -42,7 +45,8 @@ from . import live
 from .live import (BASES, KL_DEFAULTS, KL_GRID, KL_RANGES, RACE_DEFAULTS, RACE_PRESETS,
                    RACE_RANGES, kl_numbers)
 
-__all__ = ["LiveFigure", "NeuronRace", "KLExplorer", "neuron_race", "kl_explorer",
+__all__ = ["LiveFigure", "NeuronRace", "KLExplorer", "DigitsTrainer", "neuron_race", "kl_explorer",
+           "digits_trainer",
            "RACE_DEFAULTS", "RACE_PRESETS", "RACE_RANGES", "KL_DEFAULTS", "KL_RANGES",
            "KL_GRID", "BASES", "kl_numbers", "WEB"]
 
@@ -184,3 +188,33 @@ def kl_explorer(**settings: Any) -> KLExplorer:
     (:func:`lossbook.live.kl_result`).
     """
     return KLExplorer(**settings)
+
+
+class DigitsTrainer(LiveFigure):
+    """Softmax regression on the digits under both losses: see :func:`digits_trainer`."""
+
+    FIGURE = "digits"
+    PRESETS = live.DIGITS_PRESETS
+    RANGES = live.DIGITS_RANGES
+    _esm = WEB / "dist" / "widget" / "digits.js"
+    _css = WEB / "lossbook.css"
+    check = staticmethod(live.check_digits)
+    compute = staticmethod(live.digits_result)
+
+    def accuracies(self) -> dict[str, dict[str, float]]:
+        """Each loss's final test and training accuracy, as the figure shows them."""
+        return {k: {"test": r["test_accuracy"][-1], "train": r["train_accuracy"][-1]}
+                for k, r in self.result["runs"].items()}
+
+
+def digits_trainer(**settings: Any) -> DigitsTrainer:
+    """Softmax regression on scikit-learn's digits, trained under MSE and cross-entropy, live.
+
+    Settings (all optional; defaults :data:`lossbook.live.DIGITS_DEFAULTS`): ``lr_mse`` and
+    ``lr_ce`` (each loss's learning rate), ``scale`` (the standard deviation of the initial
+    weights: 0.01 starts every softmax near uniform, 1 starts most of them saturated),
+    ``epochs`` and ``seed`` (the split, and the initial weights from seed 1000 + seed). Both
+    runs start from the same weights (:func:`lossbook.live.digits_result`); the figure draws the
+    training loss and the training and test accuracy against the epoch.
+    """
+    return DigitsTrainer(**settings)

@@ -239,14 +239,15 @@ export function legend(parent, items) {
 
 // LocalModel(state, compute): get/set/on/off/save_changes like anywidget's model. set() stores a
 // value and fires "change:<key>" at once (as Backbone does in JupyterLab); save_changes() runs
-// compute(state) -> {key: value} (the twin, standing in for the kernel) and fires "change:<key>"
-// for what it returns. So a view cannot tell it from a kernel-backed model.
+// compute(state, model) -> {key: value} (the twin, standing in for the kernel) and fires
+// "change:<key>" for what it returns; a twin that streams (the digits) may later set() more
+// results on the model it is given. So a view cannot tell it from a kernel-backed model.
 export class LocalModel {
   constructor(state, compute) {
     this.state = Object.assign({}, state);
     this.compute = compute;
     this.handlers = {};
-    Object.assign(this.state, compute(this.state));
+    Object.assign(this.state, compute(this.state, this));
   }
   get(k) { return this.state[k]; }
   set(k, v) { this.state[k] = v; this.emit("change:" + k); }
@@ -257,7 +258,7 @@ export class LocalModel {
   }
   emit(ev) { for (const f of (this.handlers[ev] || []).slice()) f(); }
   save_changes() {
-    const out = this.compute(this.state);
+    const out = this.compute(this.state, this);
     for (const k in out) { this.state[k] = out[k]; this.emit("change:" + k); }
   }
 }

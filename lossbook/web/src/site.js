@@ -7,10 +7,32 @@ import * as race from "./race.js";
 import * as raceModel from "./race_model.js";
 import * as kl from "./kl.js";
 import * as klModel from "./kl_model.js";
+import * as digits from "./digits.js";
+import * as digitsModel from "./digits_model.js";
+
+// The digits figure trains in the page. Its data, digits-data.js, sits beside this script and
+// is loaded (once, as a classic script, which works from disk too) when a page shows the figure.
+const HERE = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : "";
+let digitsRaw = null, digitsWaiting = null;
+function loadDigits(done) {
+  if (digitsRaw) { done(digitsRaw); return; }
+  if (digitsWaiting) { digitsWaiting.push(done); return; }
+  digitsWaiting = [done];
+  const s = document.createElement("script");
+  s.src = new URL("digits-data.js", HERE || document.baseURI).href;
+  s.onload = () => {
+    const d = window.lossbookDigitsData;
+    digitsRaw = digitsModel.decodeDigits(d.pixels, d.labels);
+    for (const f of digitsWaiting) f(digitsRaw);
+    digitsWaiting = null;
+  };
+  document.head.appendChild(s);
+}
 
 export const FIGURES = {
   race: { render: race.render, defaults: raceModel.DEFAULTS, compute: (st) => ({ result: raceModel.raceResult(st.settings) }) },
   kl: { render: kl.render, defaults: klModel.DEFAULTS, compute: (st) => ({ result: klModel.klResult(st.settings) }) },
+  digits: { render: digits.render, defaults: digitsModel.DEFAULTS, compute: digitsModel.streamingCompute(loadDigits) },
 };
 
 function start() { mountAll(FIGURES); }
