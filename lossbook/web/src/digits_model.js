@@ -226,9 +226,12 @@ export function streamingCompute(getRaw, budget = 25) {
     const settings = state.settings;
     const step = (raw) => {
       if (!model || model.digitsJob !== token) return;
-      let job;
-      try { job = token.job || (token.job = start(settings, raw)); } catch (e) { model.set("result", { error: String(e.message || e) }); return; }
-      const t0 = performance.now();
+      if (!token.job) {  // the split and the start in a task of their own
+        try { token.job = start(settings, raw); } catch (e) { model.set("result", { error: String(e.message || e) }); return; }
+        setTimeout(() => step(raw), 0);
+        return;
+      }
+      const job = token.job, t0 = performance.now();
       do { for (const loss of LOSSES) job.runs[loss].run(1); }
       while (performance.now() - t0 < budget && !LOSSES.every((l) => job.runs[l].done));
       const r = resultOf(job);
