@@ -197,3 +197,146 @@ def kl_result(settings: dict[str, Any]) -> dict[str, Any]:
                   "kl_qp": kl_divergence(G, P, b)}
     return {"error": "", "numbers": kl_numbers(s["p"], s["q"], s["base"]), "q": g.tolist(),
             "curves": {k: [float(v) for v in c] for k, c in curves.items()}}
+
+
+# --- chapter 1: fitting a line -----------------------------------------------------------------
+
+#: The source text's five points (source text 2): x and the targets y.
+LINE_X: tuple[float, ...] = (-2.0, -1.0, 0.0, 1.0, 2.0)
+LINE_Y: tuple[float, ...] = (-3.0, 0.0, 0.0, 3.0, 4.0)
+LINE_DEFAULTS: dict[str, Any] = {"w": 2.0, "b": 1.0, "eta": 0.1}
+LINE_RANGES: dict[str, tuple[float, float, float]] = {
+    "w": (-1.0, 4.0, 0.05), "b": (-2.0, 3.0, 0.05), "eta": (0.01, 1.2, 0.01)}
+#: The source text's two settings: (w, b) = (2, 1), plain sum of squares 3, and (0, 0), 34.
+LINE_PRESETS: dict[str, dict[str, Any]] = {
+    "source-2-1": {"w": 2.0, "b": 1.0, "eta": 0.1},
+    "source-0-0": {"w": 0.0, "b": 0.0, "eta": 0.1},
+}
+#: The contour grid of J over (w, b): 31 x 31 points spanning the sliders' ranges.
+LINE_GRID_N = 31
+#: Contour levels of J.
+LINE_LEVELS: tuple[float, ...] = (0.25, 0.5, 1.0, 2.0, 3.0, 4.5, 6.0, 8.0, 11.0)
+
+
+def _line_losses(w: float, b: float) -> tuple[float, float, float, float]:
+    """J, the plain sum S, dJ/dw and dJ/db at (w, b), summed in the points' order."""
+    n = len(LINE_X)
+    s = gw = gb = 0.0
+    for x, y in zip(LINE_X, LINE_Y):
+        r = w * x + b - y
+        s += r * r
+        gw += r * x
+        gb += r
+    return s / (2 * n), s, gw / n, gb / n
+
+
+def check_line(settings: dict[str, Any]) -> dict[str, Any]:
+    """The line fit's settings merged into :data:`LINE_DEFAULTS`; ValueError if one is bad."""
+    return check_settings(settings, LINE_DEFAULTS, LINE_RANGES)
+
+
+def line_fit_result(settings: dict[str, Any]) -> dict[str, Any]:
+    """What the line-fit figure shows for the line y = w x + b through the five points.
+
+    The residuals r_n = w x_n + b - y_n; the book's loss J = 1/(2N) sum_n r_n^2 (N = 5) and the
+    source text's plain sum of squares S = sum_n r_n^2 = 2 N J; the gradient dJ/dw =
+    (1/N) sum_n r_n x_n, dJ/db = (1/N) sum_n r_n; one gradient-descent step (w, b) - eta grad J;
+    the least-squares optimum (w*, b*) = (cov(x, y) / var(x), mean y - w* mean x); and J on a
+    31 x 31 grid over the sliders' ranges (``J[i][j]`` at b = grid_b[i], w = grid_w[j]) for the
+    contour plot. Raises ValueError for a setting out of range.
+    """
+    s = check_line(settings)
+    w, b, eta = s["w"], s["b"], s["eta"]
+    J, S, gw, gb = _line_losses(w, b)
+    n = len(LINE_X)
+    mx, my = sum(LINE_X) / n, sum(LINE_Y) / n
+    sxy = sum((x - mx) * (y - my) for x, y in zip(LINE_X, LINE_Y))
+    sxx = sum((x - mx) * (x - mx) for x in LINE_X)
+    ws = sxy / sxx
+    bs = my - ws * mx
+    Js, Ss, _, _ = _line_losses(ws, bs)
+    (wlo, whi, _), (blo, bhi, _) = LINE_RANGES["w"], LINE_RANGES["b"]
+    k = LINE_GRID_N - 1
+    gw_grid = [wlo + (whi - wlo) * j / k for j in range(LINE_GRID_N)]
+    gb_grid = [blo + (bhi - blo) * i / k for i in range(LINE_GRID_N)]
+    return {
+        "error": "", "x": list(LINE_X), "y": list(LINE_Y),
+        "pred": [w * x + b for x in LINE_X],
+        "resid": [w * x + b - y for x, y in zip(LINE_X, LINE_Y)],
+        "J": J, "S": S, "grad": {"w": gw, "b": gb},
+        "next": {"w": w - eta * gw, "b": b - eta * gb},
+        "optimum": {"w": ws, "b": bs, "J": Js, "S": Ss},
+        "grid_w": gw_grid, "grid_b": gb_grid,
+        "grid_J": [[_line_losses(gwv, gbv)[0] for gwv in gw_grid] for gbv in gb_grid],
+        "levels": list(LINE_LEVELS),
+    }
+
+
+# --- chapter 4: softmax and its gradient -------------------------------------------------------
+
+_SRC4_A, _SRC4_B = (0.8, 0.1, 0.1), (0.8, 0.15, 0.05)
+SOFTMAX_DEFAULTS: dict[str, Any] = {"K": 3, "z": [2.0, 1.0, 0.1, 0.0, 0.0], "T": 1.0, "target": 1}
+#: Ranges: each logit z_i, the temperature T; K (classes) and target (the true class, numbered
+#: 1..K as in the maths; code index target - 1) are whole numbers.
+SOFTMAX_RANGES: dict[str, tuple[float, float, float]] = {
+    "z": (-6.0, 6.0, 0.1), "T": (0.2, 5.0, 0.05), "K": (3, 5, 1), "target": (1, 5, 1)}
+#: Source text 4's two outputs for true class 1, [0.8, 0.1, 0.1] and [0.8, 0.15, 0.05], as logits
+#: z = ln a (softmax of ln a is a at T = 1): the same cross-entropy, different MSE.
+SOFTMAX_PRESETS: dict[str, dict[str, Any]] = {
+    "source-4-even": {"K": 3, "z": [math.log(v) for v in _SRC4_A] + [0.0, 0.0], "T": 1.0, "target": 1},
+    "source-4-uneven": {"K": 3, "z": [math.log(v) for v in _SRC4_B] + [0.0, 0.0], "T": 1.0, "target": 1},
+    "confident-wrong": {"K": 3, "z": [-2.0, 4.0, 0.0, 0.0, 0.0], "T": 1.0, "target": 1},
+}
+
+
+def check_softmax(settings: dict[str, Any]) -> dict[str, Any]:
+    """The softmax explorer's settings merged into :data:`SOFTMAX_DEFAULTS`; ValueError if bad."""
+    unknown = sorted(set(settings) - set(SOFTMAX_DEFAULTS))
+    if unknown:
+        raise ValueError(f"unknown setting(s) {unknown}; known: {sorted(SOFTMAX_DEFAULTS)}")
+    s = {**SOFTMAX_DEFAULTS, **settings}
+    z = [float(v) for v in s["z"]]
+    lo, hi, _ = SOFTMAX_RANGES["z"]
+    if len(z) != 5 or not all(math.isfinite(v) and lo <= v <= hi for v in z):
+        raise ValueError(f"z must be 5 logits in [{lo:g}, {hi:g}], got {s['z']!r}")
+    T = float(s["T"])
+    if not (SOFTMAX_RANGES["T"][0] <= T <= SOFTMAX_RANGES["T"][1]):
+        raise ValueError(f"T must lie in [0.2, 5], got {s['T']!r}")
+    K, target = s["K"], s["target"]
+    if K not in (3, 4, 5) or float(K) != int(K):
+        raise ValueError(f"K must be 3, 4 or 5, got {K!r}")
+    if float(target) != int(target) or not 1 <= int(target) <= int(K):
+        raise ValueError(f"target must be a class 1..K = 1..{int(K)}, got {target!r}")
+    return {"K": int(K), "z": z, "T": T, "target": int(target)}
+
+
+def softmax_result(settings: dict[str, Any]) -> dict[str, Any]:
+    """What the softmax figure shows for logits z_1..z_K at temperature T and true class k.
+
+    a = softmax(z / T) (:func:`lossbook.losses.softmax`), y the one-hot target of class k;
+    cross-entropy L = -log a_k (from :func:`lossbook.losses.log_softmax`, stable); MSE
+    L = 1/2 ||a - y||^2. The gradients at the logits, with u = z / T (so a 1/T factor):
+    cross-entropy dL/dz = (a - y) / T; MSE dL/dz = J^T (a - y) / T with the softmax Jacobian
+    J_ij = a_i ([i = j] - a_j), i.e. a_i ((a_i - y_i) - sum_j a_j (a_j - y_j)) / T, whose
+    diagonal part a_i (1 - a_i)(a_i - y_i) / T and cross terms are also returned.
+    """
+    from .losses import log_softmax, softmax
+
+    s = check_softmax(settings)
+    K, T, k = s["K"], s["T"], s["target"] - 1
+    u = np.array(s["z"][:K]) / T
+    a = softmax(u)
+    ce = -float(log_softmax(u)[k])
+    y = [1.0 if i == k else 0.0 for i in range(K)]
+    r = [float(a[i]) - y[i] for i in range(K)]
+    c = 0.0
+    for i in range(K):
+        c += float(a[i]) * r[i]
+    mse = 0.0
+    for i in range(K):
+        mse += r[i] * r[i]
+    g_mse = [float(a[i]) * (r[i] - c) / T for i in range(K)]
+    diag = [float(a[i]) * (1.0 - float(a[i])) * r[i] / T for i in range(K)]
+    return {"error": "", "a": [float(v) for v in a], "y": y, "ce": ce, "mse": 0.5 * mse,
+            "grad_ce": [ri / T for ri in r], "grad_mse": g_mse, "grad_mse_diag": diag,
+            "grad_mse_cross": [g - d for g, d in zip(g_mse, diag)]}

@@ -229,3 +229,54 @@ def test_non_finite_numbers_travel_as_strings():
     assert live.jsonable({"a": [math.inf, -math.inf, math.nan, 1.5, np.float32(2.0)], "b": None}) == \
         {"a": ["inf", "-inf", "nan", 1.5, 2.0], "b": None}
     json.dumps(live.jsonable(live.kl_result({"p": 1.0, "q": 0.5})), allow_nan=False)
+
+
+# --- chapter 1: the line fit -------------------------------------------------------------------
+
+
+def test_line_fit_twin_equals_python():
+    rng = np.random.default_rng(11)
+    lo = {k: v[0] for k, v in live.LINE_RANGES.items()}
+    hi = {k: v[1] for k, v in live.LINE_RANGES.items()}
+    cases = [{k: float(rng.uniform(lo[k], hi[k])) for k in live.LINE_RANGES} for _ in range(40)]
+    cases += [dict(p) for p in live.LINE_PRESETS.values()]
+    py = [live.line_fit_result(s) for s in cases]
+    js = run_js([("line_model.js", "lineFitResult", [s]) for s in cases])
+    assert_twin(py, js)
+    assert (js[-2]["S"], js[-1]["S"]) == (3.0, 34.0)
+    assert run_js([("line_model.js", "lineFitResult", [{"w": 9.0, "b": 0.0, "eta": 0.1}])])[0]["error"]
+
+
+def test_line_constants_are_pythons():
+    got = run_js([("line_model.js", k, None) for k in ("X", "Y", "DEFAULTS", "RANGES", "PRESETS", "LEVELS", "GRID_N")])
+    want = [list(live.LINE_X), list(live.LINE_Y), live.LINE_DEFAULTS,
+            {k: list(v) for k, v in live.LINE_RANGES.items()}, live.LINE_PRESETS,
+            list(live.LINE_LEVELS), live.LINE_GRID_N]
+    assert_twin(want, got, tol=0.0)
+
+
+# --- chapter 4: softmax ------------------------------------------------------------------------
+
+
+def test_softmax_twin_equals_python():
+    rng = np.random.default_rng(5)
+    cases = []
+    for _ in range(50):
+        K = int(rng.integers(3, 6))
+        cases.append({"K": K, "z": [float(v) for v in np.round(rng.uniform(-6, 6, 5), 1)],
+                      "T": float(np.round(rng.uniform(0.2, 5), 2)), "target": int(rng.integers(1, K + 1))})
+    cases += [dict(p) for p in live.SOFTMAX_PRESETS.values()]
+    py = [live.softmax_result(s) for s in cases]
+    js = run_js([("softmax_model.js", "softmaxResult", [s]) for s in cases])
+    assert_twin(py, js)
+    bad = {"K": 3, "z": [0.0] * 5, "T": 1.0, "target": 4}
+    with pytest.raises(ValueError):
+        live.softmax_result(bad)
+    assert run_js([("softmax_model.js", "softmaxResult", [bad])])[0]["error"]
+
+
+def test_softmax_constants_are_pythons():
+    got = run_js([("softmax_model.js", k, None) for k in ("DEFAULTS", "RANGES", "PRESETS")])
+    want = [live.SOFTMAX_DEFAULTS, {k: list(v) for k, v in live.SOFTMAX_RANGES.items()},
+            live.SOFTMAX_PRESETS]
+    assert_twin(want, got, tol=0.0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import numpy as np
 import pytest
 
 from lossbook import live
@@ -131,3 +132,90 @@ def test_kl_explorer():
         kl_explorer(q=0.0)
     with pytest.raises(ValueError):
         kl_explorer(base="hartleys")
+
+
+# --- chapter 1: the line fit -------------------------------------------------------------------
+
+
+def test_line_fit_numbers():
+    from lossbook.widgets import line_fit
+
+    f = line_fit()
+    r = f.result
+    # the source text's two settings: plain sums of squares 3 and 34; the book's J is S / (2N)
+    assert r["S"] == pytest.approx(3.0) and r["J"] == pytest.approx(0.3)
+    f.apply_preset("source-0-0")
+    assert f.result["S"] == pytest.approx(34.0) and f.result["J"] == pytest.approx(3.4)
+    assert r["resid"] == pytest.approx([0.0, -1.0, 1.0, 0.0, 1.0])
+    # least squares, from numpy
+    import numpy as np
+
+    A = np.stack([live.LINE_X, np.ones(5)], axis=1)
+    (w, b), *_ = np.linalg.lstsq(A, np.array(live.LINE_Y), rcond=None)
+    assert (r["optimum"]["w"], r["optimum"]["b"]) == pytest.approx((w, b))
+    assert (w, b) == pytest.approx((1.7, 0.8))
+
+
+def test_line_fit_gradient_and_step():
+    from lossbook.widgets import line_fit
+
+    f = line_fit(w=0.4, b=-1.3, eta=0.3)
+    r, h = f.result, 1e-6
+
+    def J(w, b):
+        return live.line_fit_result({"w": w, "b": b})["J"]
+
+    assert r["grad"]["w"] == pytest.approx((J(0.4 + h, -1.3) - J(0.4 - h, -1.3)) / (2 * h), rel=1e-6)
+    assert r["grad"]["b"] == pytest.approx((J(0.4, -1.3 + h) - J(0.4, -1.3 - h)) / (2 * h), rel=1e-6)
+    f.set(w=r["next"]["w"], b=r["next"]["b"])
+    assert f.result["J"] < r["J"]
+    i, j = 5, 7  # a grid value is J at (grid_w[j], grid_b[i])
+    assert r["grid_J"][i][j] == pytest.approx(J(r["grid_w"][j], r["grid_b"][i]))
+    with pytest.raises(ValueError):
+        line_fit(w=10)
+
+
+# --- chapter 4: softmax ------------------------------------------------------------------------
+
+
+def test_softmax_source_text_4_outputs():
+    from lossbook.widgets import softmax_explorer
+
+    f = softmax_explorer()
+    f.apply_preset("source-4-even")
+    even = dict(f.result)
+    f.apply_preset("source-4-uneven")
+    uneven = dict(f.result)
+    assert even["a"] == pytest.approx([0.8, 0.1, 0.1]) and uneven["a"] == pytest.approx([0.8, 0.15, 0.05])
+    # the same cross-entropy -ln 0.8, different MSE (1/2 of 0.06 and of 0.065)
+    assert even["ce"] == pytest.approx(uneven["ce"]) == pytest.approx(-np.log(0.8))
+    assert (even["mse"], uneven["mse"]) == pytest.approx((0.03, 0.0325))
+
+
+def test_softmax_gradients_by_finite_differences():
+    from lossbook.losses import softmax
+
+    s = {"K": 4, "z": [0.7, -1.2, 2.5, 0.3, 0.0], "T": 1.7, "target": 2}
+    r = live.softmax_result(s)
+    h = 1e-6
+
+    def losses(z):
+        a = softmax(np.array(z[:4]) / 1.7)
+        y = np.eye(4)[1]
+        return -np.log(a[1]), 0.5 * np.sum((a - y) ** 2)
+
+    for i in range(4):
+        zp, zm = list(s["z"]), list(s["z"])
+        zp[i] += h
+        zm[i] -= h
+        (cp, mp), (cm, mm) = losses(zp), losses(zm)
+        assert r["grad_ce"][i] == pytest.approx((cp - cm) / (2 * h), abs=1e-7)
+        assert r["grad_mse"][i] == pytest.approx((mp - mm) / (2 * h), abs=1e-7)
+        assert r["grad_mse"][i] == pytest.approx(r["grad_mse_diag"][i] + r["grad_mse_cross"][i])
+    from lossbook.widgets import softmax_explorer
+
+    f = softmax_explorer(**s)
+    f.set(z3=-1.0)
+    assert f.values()["z"][2] == -1.0
+    with pytest.raises(ValueError):
+        f.set(target=5)
