@@ -25,6 +25,9 @@ from .neuron import LN9, delta, loss_floor, train_neuron
 __all__ = [
     "RACE_DEFAULTS", "RACE_PRESETS", "RACE_RANGES", "race_result",
     "KL_DEFAULTS", "KL_RANGES", "KL_GRID", "BASES", "kl_numbers", "kl_result",
+    "LINE_X", "LINE_Y", "LINE_DEFAULTS", "LINE_RANGES", "LINE_PRESETS", "line_fit_result",
+    "SOFTMAX_DEFAULTS", "SOFTMAX_RANGES", "SOFTMAX_PRESETS", "softmax_result",
+    "STABILITY_DEFAULTS", "STABILITY_RANGES", "STABILITY_PRESETS", "stability_result",
     "check_settings", "jsonable",
 ]
 
@@ -340,3 +343,121 @@ def softmax_result(settings: dict[str, Any]) -> dict[str, Any]:
     return {"error": "", "a": [float(v) for v in a], "y": y, "ce": ce, "mse": 0.5 * mse,
             "grad_ce": [ri / T for ri in r], "grad_mse": g_mse, "grad_mse_diag": diag,
             "grad_mse_cross": [g - d for g, d in zip(g_mse, diag)]}
+
+
+# --- chapter 5: numerical stability ------------------------------------------------------------
+
+STABILITY_DEFAULTS: dict[str, Any] = {"z": 100.0, "y": 0, "pos_weight": 1.0, "smoothing": 0.0}
+#: z is set on a signed log10 scale by its slider (z = sign(u) 10^|u|, u in [-3, 3]) or typed.
+STABILITY_RANGES: dict[str, tuple[float, float, float]] = {
+    "z": (-1000.0, 1000.0, 0.0), "y": (0, 1, 1), "pos_weight": (0.1, 10.0, 0.1),
+    "smoothing": (0.0, 0.5, 0.01)}
+STABILITY_PRESETS: dict[str, dict[str, Any]] = {
+    "overflow-float32": {"z": 100.0, "y": 0, "pos_weight": 1.0, "smoothing": 0.0},
+    "underflow-log": {"z": -1000.0, "y": 1, "pos_weight": 1.0, "smoothing": 0.0},
+    "fine": {"z": 2.0, "y": 1, "pos_weight": 1.0, "smoothing": 0.0},
+}
+#: The curves' grid: z = sign(u) 10^|u| for u = -3, -2.95, ..., 3 (121 points).
+STABILITY_GRID_U = [round(-3.0 + 0.05 * i, 10) for i in range(121)]
+DTYPES = {"float32": np.float32, "float64": np.float64}
+
+
+def _elementary(t: type) -> tuple[Any, Any, Any]:
+    """exp, log and log1p for dtype t: computed in float64 and rounded once to t. For float32
+    this is the correctly rounded result in almost every case (numpy's own float32 functions
+    may differ from it by an ulp); overflow to inf, underflow to 0 and log 0 = -inf happen
+    exactly where float32 makes them happen."""
+    def f(fn: Any) -> Any:
+        return lambda v: t(fn(np.float64(v)))
+    return f(np.exp), f(np.log), f(np.log1p)
+
+
+def _z_of_u(u: float) -> float:
+    """The logit at slider position u: sign(u) 10^|u| (0 at u = 0)."""
+    return 0.0 if u == 0 else math.copysign(10.0 ** abs(u), u)
+
+
+def check_stability(settings: dict[str, Any]) -> dict[str, Any]:
+    """The stability explorer's settings merged into :data:`STABILITY_DEFAULTS`; ValueError if bad."""
+    s = check_settings(settings, STABILITY_DEFAULTS, STABILITY_RANGES)
+    if s["y"] not in (0, 1):
+        raise ValueError(f"y must be 0 or 1, got {s['y']!r}")
+    return s
+
+
+def _binary(z: float, y: float, beta: float, t: type) -> dict[str, Any]:
+    """Binary cross-entropy at logit z, target y (smoothed), pos_weight beta, in dtype t, two
+    ways. Naive: e = exp(-z), a = 1/(1 + e), L = -[beta y log a + (1 - y) log(1 - a)]. Stable
+    (lossbook.losses.binary_cross_entropy_with_logits): L = (1 - y) softplus(z) + beta y
+    softplus(-z), softplus(v) = max(v, 0) + log1p(exp(-|v|)); and dL/dz = (1 - y) sigma(z) -
+    beta y sigma(-z) with the two-branch sigmoid. Every operation rounds to t."""
+    exp, log, log1p = _elementary(t)
+    one, zt, yt, bt = t(1.0), t(z), t(y), t(beta)
+    e = exp(-zt)
+    a = one / (one + e)
+    log_a, log_1ma = log(a), log(one - a)
+    naive = -(bt * yt * log_a + (one - yt) * log_1ma)
+
+    def softplus(v: Any) -> Any:
+        return np.maximum(v, t(0.0)) + log1p(exp(-np.abs(v)))
+
+    def sigmoid(v: Any) -> Any:
+        if v >= 0:
+            return one / (one + exp(-v))
+        ev = exp(v)
+        return ev / (one + ev)
+
+    sp_pos, sp_neg = softplus(zt), softplus(-zt)
+    stable = (one - yt) * sp_pos + bt * yt * sp_neg
+    grad = (one - yt) * sigmoid(zt) - bt * yt * sigmoid(-zt)
+    return {"naive": {"e": e, "a": a, "log_a": log_a, "log_1ma": log_1ma, "loss": naive},
+            "stable": {"softplus_z": sp_pos, "softplus_neg_z": sp_neg, "loss": stable, "grad": grad}}
+
+
+def _softmax3(z: float, eps: float, t: type) -> dict[str, Any]:
+    """Softmax cross-entropy of the logits (z, 0, -z) with true class 1 and label smoothing
+    eps (y = (1 - eps) onehot + eps/3), in dtype t, two ways. Naive: exp, sum, a = exp / sum,
+    L = -sum y log a. Stable: log_softmax(u) = u - (m + log sum exp(u - m)), m = max u."""
+    exp, log, _ = _elementary(t)
+    zt, one = t(z), t(1.0)
+    u = [zt, t(0.0), -zt]
+    y = [one - t(eps) + t(eps) / t(3.0), t(eps) / t(3.0), t(eps) / t(3.0)]
+    ex = [exp(v) for v in u]
+    total = ex[0] + ex[1] + ex[2]
+    a = [v / total for v in ex]
+    naive = -(y[0] * log(a[0]) + y[1] * log(a[1]) + y[2] * log(a[2]))
+    m = max(u)
+    lse = m + log(exp(u[0] - m) + exp(u[1] - m) + exp(u[2] - m))
+    stable = -(y[0] * (u[0] - lse) + y[1] * (u[1] - lse) + y[2] * (u[2] - lse))
+    return {"naive": {"exp": ex, "sum": total, "a": a, "loss": naive},
+            "stable": {"logsumexp": lse, "loss": stable}}
+
+
+def stability_result(settings: dict[str, Any]) -> dict[str, Any]:
+    """What the stability figure shows: binary and softmax cross-entropy at logit z, computed
+    naively and stably, in float32 and float64 (see ``_binary`` and ``_softmax3`` for the
+    formulas), with label smoothing (binary: y (1 - eps) + eps/2) and pos_weight (binary);
+    and the binary and softmax losses of both ways over z = sign(u) 10^|u|, u in [-3, 3].
+    Non-finite values (inf, nan) are kept: they are where the naive way breaks. Every
+    float32 value is rounded to float32 after each operation (numpy float32 arithmetic;
+    exp, log and log1p rounded once from float64, see ``_elementary``).
+    """
+    s = check_stability(settings)
+    z, eps, beta = s["z"], s["smoothing"], s["pos_weight"]
+    y = s["y"] * (1.0 - eps) + 0.5 * eps
+    out: dict[str, Any] = {"error": "", "z": z, "y_smooth": y, "cases": {}, "curves": {}}
+    grid = [_z_of_u(u) for u in STABILITY_GRID_U]
+    out["grid_z"] = grid
+    with np.errstate(all="ignore"):
+        for name, t in DTYPES.items():
+            out["cases"][name] = {"binary": _binary(z, y, beta, t), "softmax": _softmax3(z, eps, t)}
+            curves: dict[str, list[Any]] = {"binary_naive": [], "binary_stable": [],
+                                            "softmax_naive": [], "softmax_stable": []}
+            for g in grid:
+                b, sm = _binary(g, y, beta, t), _softmax3(g, eps, t)
+                curves["binary_naive"].append(b["naive"]["loss"])
+                curves["binary_stable"].append(b["stable"]["loss"])
+                curves["softmax_naive"].append(sm["naive"]["loss"])
+                curves["softmax_stable"].append(sm["stable"]["loss"])
+            out["curves"][name] = curves
+    return jsonable(out)

@@ -22,6 +22,8 @@ Figures (each one call in a chapter):
   its loss J and the source's plain sum of squares, J's contours and gradient.
 * :func:`softmax_explorer` (chapter 4): softmax of 3-5 logits at a temperature, cross-entropy
   and MSE, and the gradient at each logit under both.
+* :func:`stability_explorer` (chapter 5): binary and softmax cross-entropy at logits out to
+  +-1000, naive and stable, float32 and float64; pos_weight and label smoothing.
 * :func:`neuron_race` (chapter 2): one sigmoid neuron trained under MSE and under
   cross-entropy from the same start.
 * :func:`kl_explorer` (chapter 3): two coins p and q: entropy, cross-entropy, both KL
@@ -45,10 +47,11 @@ import traitlets
 from . import live
 from .live import (BASES, KL_DEFAULTS, KL_GRID, KL_RANGES, LINE_PRESETS, LINE_RANGES,
                    RACE_DEFAULTS, RACE_PRESETS, RACE_RANGES, SOFTMAX_PRESETS, SOFTMAX_RANGES,
-                   kl_numbers)
+                   STABILITY_PRESETS, STABILITY_RANGES, kl_numbers)
 
 __all__ = ["LiveFigure", "NeuronRace", "KLExplorer", "LineFit", "neuron_race", "kl_explorer",
-           "line_fit", "SoftmaxExplorer", "softmax_explorer",
+           "line_fit", "SoftmaxExplorer", "softmax_explorer", "StabilityExplorer",
+           "stability_explorer",
            "RACE_DEFAULTS", "RACE_PRESETS", "RACE_RANGES", "KL_DEFAULTS", "KL_RANGES",
            "KL_GRID", "BASES", "kl_numbers", "WEB"]
 
@@ -249,3 +252,29 @@ def softmax_explorer(**settings: Any) -> SoftmaxExplorer:
     MSE), and a confident wrong output (:func:`lossbook.live.softmax_result`).
     """
     return SoftmaxExplorer(**settings)
+
+
+class StabilityExplorer(LiveFigure):
+    """Naive against stable cross-entropy in float32 and float64: see :func:`stability_explorer`."""
+
+    FIGURE = "stability"
+    PRESETS = STABILITY_PRESETS
+    RANGES = STABILITY_RANGES
+    _esm = WEB / "dist" / "widget" / "stability.js"
+    _css = WEB / "lossbook.css"
+    check = staticmethod(live.check_stability)
+    compute = staticmethod(live.stability_result)
+
+
+def stability_explorer(**settings: Any) -> StabilityExplorer:
+    """Where naive cross-entropy breaks and the stable one does not, as a live figure (chapter 5).
+
+    Settings: ``z`` (the logit, in [-1000, 1000]; its slider is on a signed log scale and it can
+    be typed), ``y`` (the binary label, 0 or 1), ``pos_weight`` (beta, in [0.1, 10]) and
+    ``smoothing`` (label smoothing epsilon, in [0, 0.5]). Binary cross-entropy computed naively,
+    -[beta y log sigma(z) + (1 - y) log(1 - sigma(z))], and stably, (1 - y) softplus(z) +
+    beta y softplus(-z); softmax cross-entropy of (z, 0, -z) naively (exp, sum, divide, log) and
+    with log-sum-exp; each in float32 and float64, with the curves over z and the points where
+    the naive way gives inf or nan (:func:`lossbook.live.stability_result`).
+    """
+    return StabilityExplorer(**settings)

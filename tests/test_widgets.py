@@ -219,3 +219,48 @@ def test_softmax_gradients_by_finite_differences():
     assert f.values()["z"][2] == -1.0
     with pytest.raises(ValueError):
         f.set(target=5)
+
+
+# --- chapter 5: numerical stability ------------------------------------------------------------
+
+
+def test_stability_stable_way_is_the_packages_loss():
+    from lossbook.losses import binary_cross_entropy_with_logits, cross_entropy
+
+    for z, y, beta, eps in [(100.0, 0, 1.0, 0.0), (-1000.0, 1, 2.5, 0.1), (3.0, 1, 0.4, 0.3),
+                            (-40.0, 0, 1.0, 0.0)]:
+        r = live.stability_result({"z": z, "y": y, "pos_weight": beta, "smoothing": eps})
+        ys = y * (1 - eps) + eps / 2
+        want = binary_cross_entropy_with_logits(np.array([z]), np.array([ys]), pos_weight=beta)
+        assert r["cases"]["float64"]["binary"]["stable"]["loss"] == pytest.approx(want, rel=1e-12, abs=1e-300)
+        ysm = np.array([[1 - eps + eps / 3, eps / 3, eps / 3]])
+        want_sm = cross_entropy(np.array([[z, 0.0, -z]]), ysm)
+        assert r["cases"]["float64"]["softmax"]["stable"]["loss"] == pytest.approx(want_sm, rel=1e-12, abs=1e-12)
+        # float32 agrees with float64 to float32's precision wherever the stable way is used
+        s32 = r["cases"]["float32"]["binary"]["stable"]["loss"]
+        assert s32 == pytest.approx(float(want), rel=1e-6, abs=1e-30)
+
+
+def test_stability_naive_breaks_where_float_breaks():
+    # float32 exp overflows above about 88.7, float64 above about 709.8
+    r = live.stability_result({"z": 100.0, "y": 0})
+    c32, c64 = r["cases"]["float32"], r["cases"]["float64"]
+    assert c32["softmax"]["naive"]["exp"][0] == "inf" and c32["softmax"]["naive"]["loss"] == "nan"
+    assert c64["softmax"]["naive"]["loss"] == pytest.approx(0.0, abs=1e-40)
+    # a = sigma(100) rounds to 1, so log(1 - a) = -inf in both: the naive binary loss is inf
+    assert c32["binary"]["naive"]["loss"] == c64["binary"]["naive"]["loss"] == "inf"
+    assert c64["binary"]["stable"]["loss"] == pytest.approx(100.0)
+    r = live.stability_result({"z": -1000.0, "y": 1})
+    assert r["cases"]["float64"]["binary"]["naive"]["a"] == 0.0  # underflow, then log 0
+    assert r["cases"]["float64"]["binary"]["naive"]["log_a"] == "-inf"
+    assert r["cases"]["float64"]["binary"]["stable"]["loss"] == pytest.approx(1000.0)
+    # label smoothing: the naive softmax loss meets 0 * log 0 = nan or y log 0 = inf
+    r = live.stability_result({"z": 1000.0, "y": 1, "smoothing": 0.1})
+    assert r["cases"]["float64"]["softmax"]["naive"]["loss"] in ("inf", "nan")
+    assert r["cases"]["float64"]["softmax"]["stable"]["loss"] == pytest.approx(0.1 / 3 * (1000 + 2000), rel=1e-9)
+    from lossbook.widgets import stability_explorer
+
+    with pytest.raises(ValueError):
+        stability_explorer(z=2000)
+    with pytest.raises(ValueError):
+        stability_explorer(y=0.5)

@@ -220,3 +220,41 @@ def test_chapter_figure_is_live_on_the_site(site_url, offline_context, name):
     assert not violations, "dark mode:\n" + "\n".join(violations)
     problems = offline_context.watch.problems()
     assert not problems, "\n".join(problems)
+
+
+def test_line_step_button_descends(disk_page):
+    from lossbook.live import line_fit_result
+
+    root = root_of(disk_page, "line")
+    root.locator("[data-testid='preset-source-0-0']").click()
+    before = line_fit_result(settings_now(root))
+    root.locator("[data-testid='step']").click()
+    s = settings_now(root)
+    assert (s["w"], s["b"]) == pytest.approx((before["next"]["w"], before["next"]["b"]), abs=1e-12)
+    check_matches_python(root, FIGURES["line"], "after a gradient-descent step")
+    assert float(root.locator("[data-testid='line-J']").inner_text()) < before["J"]
+    assert root.locator("[data-testid='line-S']").inner_text() != "34.0000"
+
+
+def test_stability_typed_logit(disk_page):
+    root = root_of(disk_page, "stability")
+    box = root.locator("[data-testid='input-z']")
+    box.fill("-37.5")
+    box.press("Enter")
+    assert settings_now(root)["z"] == -37.5
+    check_matches_python(root, FIGURES["stability"], "after typing z = -37.5")
+    root.locator("[data-testid='preset-overflow-float32']").click()
+    assert root.locator("[data-testid='st-sm-naive-32']").inner_text() == "nan"
+    assert root.locator("[data-testid='st-sm-stable-32']").inner_text() == "0"
+
+
+def test_softmax_classes_and_target(disk_page):
+    root = root_of(disk_page, "softmax")
+    root.locator("[data-testid='select-K']").select_option("5")
+    root.locator("[data-testid='select-target']").select_option("5")
+    check_matches_python(root, FIGURES["softmax"], "with K = 5, true class 5")
+    assert root.locator("[data-testid='slider-z5']").is_visible()
+    root.locator("[data-testid='select-K']").select_option("3")
+    s = settings_now(root)
+    assert (s["K"], s["target"]) == (3, 3) and not root.locator("[data-testid='slider-z5']").is_visible()
+    check_matches_python(root, FIGURES["softmax"], "back to K = 3")

@@ -11,12 +11,15 @@ import * as line from "./line.js";
 import * as lineModel from "./line_model.js";
 import * as softmax from "./softmax.js";
 import * as softmaxModel from "./softmax_model.js";
+import * as stability from "./stability.js";
+import * as stabilityModel from "./stability_model.js";
 
 export const FIGURES = {
   race: { render: race.render, defaults: raceModel.DEFAULTS, compute: (st) => ({ result: raceModel.raceResult(st.settings) }) },
   kl: { render: kl.render, defaults: klModel.DEFAULTS, compute: (st) => ({ result: klModel.klResult(st.settings) }) },
   line: { render: line.render, defaults: lineModel.DEFAULTS, compute: (st) => ({ result: lineModel.lineFitResult(st.settings) }) },
   softmax: { render: softmax.render, defaults: softmaxModel.DEFAULTS, compute: (st) => ({ result: softmaxModel.softmaxResult(st.settings) }) },
+  stability: { render: stability.render, defaults: stabilityModel.DEFAULTS, compute: (st) => ({ result: stabilityModel.stabilityResult(st.settings) }) },
 };
 
 function start() { mountAll(FIGURES); }
