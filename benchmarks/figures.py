@@ -59,7 +59,7 @@ def kernel_times(name: str, key: str, n: int) -> list[float]:
     from lossbook import widgets
 
     f = getattr(widgets, FIGURES[name].factory)()
-    lo, hi, step = type(f).RANGES[key]
+    lo, hi, step = type(f).RANGES.get(key) or type(f).RANGES[key.rstrip("0123456789")]
     out = []
     for i in range(n):
         v = float(np.round((lo + (hi - lo) * (0.2 + 0.6 * ((i * 7) % n) / n)) / step) * step)

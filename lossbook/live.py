@@ -25,6 +25,9 @@ from .neuron import LN9, delta, loss_floor, train_neuron
 __all__ = [
     "RACE_DEFAULTS", "RACE_PRESETS", "RACE_RANGES", "race_result",
     "KL_DEFAULTS", "KL_RANGES", "KL_GRID", "BASES", "kl_numbers", "kl_result",
+    "LINE_X", "LINE_Y", "LINE_DEFAULTS", "LINE_RANGES", "LINE_PRESETS", "line_fit_result",
+    "SOFTMAX_DEFAULTS", "SOFTMAX_RANGES", "SOFTMAX_PRESETS", "softmax_result",
+    "STABILITY_DEFAULTS", "STABILITY_RANGES", "STABILITY_PRESETS", "stability_result",
     "DIGITS_DEFAULTS", "DIGITS_PRESETS", "DIGITS_RANGES", "check_digits", "digits_result",
     "check_settings", "jsonable",
 ]
@@ -200,6 +203,265 @@ def kl_result(settings: dict[str, Any]) -> dict[str, Any]:
             "curves": {k: [float(v) for v in c] for k, c in curves.items()}}
 
 
+# --- chapter 1: fitting a line -----------------------------------------------------------------
+
+#: The source text's five points (source text 2): x and the targets y.
+LINE_X: tuple[float, ...] = (-2.0, -1.0, 0.0, 1.0, 2.0)
+LINE_Y: tuple[float, ...] = (-3.0, 0.0, 0.0, 3.0, 4.0)
+LINE_DEFAULTS: dict[str, Any] = {"w": 2.0, "b": 1.0, "eta": 0.1}
+LINE_RANGES: dict[str, tuple[float, float, float]] = {
+    "w": (-1.0, 4.0, 0.05), "b": (-2.0, 3.0, 0.05), "eta": (0.01, 1.2, 0.01)}
+#: The source text's two settings: (w, b) = (2, 1), plain sum of squares 3, and (0, 0), 34.
+LINE_PRESETS: dict[str, dict[str, Any]] = {
+    "source-2-1": {"w": 2.0, "b": 1.0, "eta": 0.1},
+    "source-0-0": {"w": 0.0, "b": 0.0, "eta": 0.1},
+}
+#: The contour grid of J over (w, b): 31 x 31 points spanning the sliders' ranges.
+LINE_GRID_N = 31
+#: Contour levels of J.
+LINE_LEVELS: tuple[float, ...] = (0.25, 0.5, 1.0, 2.0, 3.0, 4.5, 6.0, 8.0, 11.0)
+
+
+def _line_losses(w: float, b: float) -> tuple[float, float, float, float]:
+    """J, the plain sum S, dJ/dw and dJ/db at (w, b), summed in the points' order."""
+    n = len(LINE_X)
+    s = gw = gb = 0.0
+    for x, y in zip(LINE_X, LINE_Y):
+        r = w * x + b - y
+        s += r * r
+        gw += r * x
+        gb += r
+    return s / (2 * n), s, gw / n, gb / n
+
+
+def check_line(settings: dict[str, Any]) -> dict[str, Any]:
+    """The line fit's settings merged into :data:`LINE_DEFAULTS`; ValueError if one is bad."""
+    return check_settings(settings, LINE_DEFAULTS, LINE_RANGES)
+
+
+def line_fit_result(settings: dict[str, Any]) -> dict[str, Any]:
+    """What the line-fit figure shows for the line y = w x + b through the five points.
+
+    The residuals r_n = w x_n + b - y_n; the book's loss J = 1/(2N) sum_n r_n^2 (N = 5) and the
+    source text's plain sum of squares S = sum_n r_n^2 = 2 N J; the gradient dJ/dw =
+    (1/N) sum_n r_n x_n, dJ/db = (1/N) sum_n r_n; one gradient-descent step (w, b) - eta grad J;
+    the least-squares optimum (w*, b*) = (cov(x, y) / var(x), mean y - w* mean x); and J on a
+    31 x 31 grid over the sliders' ranges (``J[i][j]`` at b = grid_b[i], w = grid_w[j]) for the
+    contour plot. Raises ValueError for a setting out of range.
+    """
+    s = check_line(settings)
+    w, b, eta = s["w"], s["b"], s["eta"]
+    J, S, gw, gb = _line_losses(w, b)
+    n = len(LINE_X)
+    mx, my = sum(LINE_X) / n, sum(LINE_Y) / n
+    sxy = sum((x - mx) * (y - my) for x, y in zip(LINE_X, LINE_Y))
+    sxx = sum((x - mx) * (x - mx) for x in LINE_X)
+    ws = sxy / sxx
+    bs = my - ws * mx
+    Js, Ss, _, _ = _line_losses(ws, bs)
+    (wlo, whi, _), (blo, bhi, _) = LINE_RANGES["w"], LINE_RANGES["b"]
+    k = LINE_GRID_N - 1
+    gw_grid = [wlo + (whi - wlo) * j / k for j in range(LINE_GRID_N)]
+    gb_grid = [blo + (bhi - blo) * i / k for i in range(LINE_GRID_N)]
+    return {
+        "error": "", "x": list(LINE_X), "y": list(LINE_Y),
+        "pred": [w * x + b for x in LINE_X],
+        "resid": [w * x + b - y for x, y in zip(LINE_X, LINE_Y)],
+        "J": J, "S": S, "grad": {"w": gw, "b": gb},
+        "next": {"w": w - eta * gw, "b": b - eta * gb},
+        "optimum": {"w": ws, "b": bs, "J": Js, "S": Ss},
+        "grid_w": gw_grid, "grid_b": gb_grid,
+        "grid_J": [[_line_losses(gwv, gbv)[0] for gwv in gw_grid] for gbv in gb_grid],
+        "levels": list(LINE_LEVELS),
+    }
+
+
+# --- chapter 4: softmax and its gradient -------------------------------------------------------
+
+_SRC4_A, _SRC4_B = (0.8, 0.1, 0.1), (0.8, 0.15, 0.05)
+SOFTMAX_DEFAULTS: dict[str, Any] = {"K": 3, "z": [2.0, 1.0, 0.1, 0.0, 0.0], "T": 1.0, "target": 1}
+#: Ranges: each logit z_i, the temperature T; K (classes) and target (the true class, numbered
+#: 1..K as in the maths; code index target - 1) are whole numbers.
+SOFTMAX_RANGES: dict[str, tuple[float, float, float]] = {
+    "z": (-6.0, 6.0, 0.1), "T": (0.2, 5.0, 0.05), "K": (3, 5, 1), "target": (1, 5, 1)}
+#: Source text 4's two outputs for true class 1, [0.8, 0.1, 0.1] and [0.8, 0.15, 0.05], as logits
+#: z = ln a (softmax of ln a is a at T = 1): the same cross-entropy, different MSE.
+SOFTMAX_PRESETS: dict[str, dict[str, Any]] = {
+    "source-4-even": {"K": 3, "z": [math.log(v) for v in _SRC4_A] + [0.0, 0.0], "T": 1.0, "target": 1},
+    "source-4-uneven": {"K": 3, "z": [math.log(v) for v in _SRC4_B] + [0.0, 0.0], "T": 1.0, "target": 1},
+    "confident-wrong": {"K": 3, "z": [-2.0, 4.0, 0.0, 0.0, 0.0], "T": 1.0, "target": 1},
+}
+
+
+def check_softmax(settings: dict[str, Any]) -> dict[str, Any]:
+    """The softmax explorer's settings merged into :data:`SOFTMAX_DEFAULTS`; ValueError if bad."""
+    unknown = sorted(set(settings) - set(SOFTMAX_DEFAULTS))
+    if unknown:
+        raise ValueError(f"unknown setting(s) {unknown}; known: {sorted(SOFTMAX_DEFAULTS)}")
+    s = {**SOFTMAX_DEFAULTS, **settings}
+    z = [float(v) for v in s["z"]]
+    lo, hi, _ = SOFTMAX_RANGES["z"]
+    if len(z) != 5 or not all(math.isfinite(v) and lo <= v <= hi for v in z):
+        raise ValueError(f"z must be 5 logits in [{lo:g}, {hi:g}], got {s['z']!r}")
+    T = float(s["T"])
+    if not (SOFTMAX_RANGES["T"][0] <= T <= SOFTMAX_RANGES["T"][1]):
+        raise ValueError(f"T must lie in [0.2, 5], got {s['T']!r}")
+    K, target = s["K"], s["target"]
+    if K not in (3, 4, 5) or float(K) != int(K):
+        raise ValueError(f"K must be 3, 4 or 5, got {K!r}")
+    if float(target) != int(target) or not 1 <= int(target) <= int(K):
+        raise ValueError(f"target must be a class 1..K = 1..{int(K)}, got {target!r}")
+    return {"K": int(K), "z": z, "T": T, "target": int(target)}
+
+
+def softmax_result(settings: dict[str, Any]) -> dict[str, Any]:
+    """What the softmax figure shows for logits z_1..z_K at temperature T and true class k.
+
+    a = softmax(z / T) (:func:`lossbook.losses.softmax`), y the one-hot target of class k;
+    cross-entropy L = -log a_k (from :func:`lossbook.losses.log_softmax`, stable); MSE
+    L = 1/2 ||a - y||^2. The gradients at the logits, with u = z / T (so a 1/T factor):
+    cross-entropy dL/dz = (a - y) / T; MSE dL/dz = J^T (a - y) / T with the softmax Jacobian
+    J_ij = a_i ([i = j] - a_j), i.e. a_i ((a_i - y_i) - sum_j a_j (a_j - y_j)) / T, whose
+    diagonal part a_i (1 - a_i)(a_i - y_i) / T and cross terms are also returned.
+    """
+    from .losses import log_softmax, softmax
+
+    s = check_softmax(settings)
+    K, T, k = s["K"], s["T"], s["target"] - 1
+    u = np.array(s["z"][:K]) / T
+    a = softmax(u)
+    ce = -float(log_softmax(u)[k])
+    y = [1.0 if i == k else 0.0 for i in range(K)]
+    r = [float(a[i]) - y[i] for i in range(K)]
+    c = 0.0
+    for i in range(K):
+        c += float(a[i]) * r[i]
+    mse = 0.0
+    for i in range(K):
+        mse += r[i] * r[i]
+    g_mse = [float(a[i]) * (r[i] - c) / T for i in range(K)]
+    diag = [float(a[i]) * (1.0 - float(a[i])) * r[i] / T for i in range(K)]
+    return {"error": "", "a": [float(v) for v in a], "y": y, "ce": ce, "mse": 0.5 * mse,
+            "grad_ce": [ri / T for ri in r], "grad_mse": g_mse, "grad_mse_diag": diag,
+            "grad_mse_cross": [g - d for g, d in zip(g_mse, diag)]}
+
+
+# --- chapter 5: numerical stability ------------------------------------------------------------
+
+STABILITY_DEFAULTS: dict[str, Any] = {"z": 100.0, "y": 0, "pos_weight": 1.0, "smoothing": 0.0}
+#: z is set on a signed log10 scale by its slider (z = sign(u) 10^|u|, u in [-3, 3]) or typed.
+STABILITY_RANGES: dict[str, tuple[float, float, float]] = {
+    "z": (-1000.0, 1000.0, 0.0), "y": (0, 1, 1), "pos_weight": (0.1, 10.0, 0.1),
+    "smoothing": (0.0, 0.5, 0.01)}
+STABILITY_PRESETS: dict[str, dict[str, Any]] = {
+    "overflow-float32": {"z": 100.0, "y": 0, "pos_weight": 1.0, "smoothing": 0.0},
+    "underflow-log": {"z": -1000.0, "y": 1, "pos_weight": 1.0, "smoothing": 0.0},
+    "fine": {"z": 2.0, "y": 1, "pos_weight": 1.0, "smoothing": 0.0},
+}
+#: The curves' grid: z = sign(u) 10^|u| for u = -3, -2.95, ..., 3 (121 points).
+STABILITY_GRID_U = [round(-3.0 + 0.05 * i, 10) for i in range(121)]
+DTYPES = {"float32": np.float32, "float64": np.float64}
+
+
+def _elementary(t: type) -> tuple[Any, Any, Any]:
+    """exp, log and log1p for dtype t: computed in float64 and rounded once to t. For float32
+    this is the correctly rounded result in almost every case (numpy's own float32 functions
+    may differ from it by an ulp); overflow to inf, underflow to 0 and log 0 = -inf happen
+    exactly where float32 makes them happen."""
+    def f(fn: Any) -> Any:
+        return lambda v: t(fn(np.float64(v)))
+    return f(np.exp), f(np.log), f(np.log1p)
+
+
+def _z_of_u(u: float) -> float:
+    """The logit at slider position u: sign(u) 10^|u| (0 at u = 0)."""
+    return 0.0 if u == 0 else math.copysign(10.0 ** abs(u), u)
+
+
+def check_stability(settings: dict[str, Any]) -> dict[str, Any]:
+    """The stability explorer's settings merged into :data:`STABILITY_DEFAULTS`; ValueError if bad."""
+    s = check_settings(settings, STABILITY_DEFAULTS, STABILITY_RANGES)
+    if s["y"] not in (0, 1):
+        raise ValueError(f"y must be 0 or 1, got {s['y']!r}")
+    return s
+
+
+def _binary(z: float, y: float, beta: float, t: type) -> dict[str, Any]:
+    """Binary cross-entropy at logit z, target y (smoothed), pos_weight beta, in dtype t, two
+    ways. Naive: e = exp(-z), a = 1/(1 + e), L = -[beta y log a + (1 - y) log(1 - a)]. Stable
+    (lossbook.losses.binary_cross_entropy_with_logits): L = (1 - y) softplus(z) + beta y
+    softplus(-z), softplus(v) = max(v, 0) + log1p(exp(-|v|)); and dL/dz = (1 - y) sigma(z) -
+    beta y sigma(-z) with the two-branch sigmoid. Every operation rounds to t."""
+    exp, log, log1p = _elementary(t)
+    one, zt, yt, bt = t(1.0), t(z), t(y), t(beta)
+    e = exp(-zt)
+    a = one / (one + e)
+    log_a, log_1ma = log(a), log(one - a)
+    naive = -(bt * yt * log_a + (one - yt) * log_1ma)
+
+    def softplus(v: Any) -> Any:
+        return np.maximum(v, t(0.0)) + log1p(exp(-np.abs(v)))
+
+    def sigmoid(v: Any) -> Any:
+        if v >= 0:
+            return one / (one + exp(-v))
+        ev = exp(v)
+        return ev / (one + ev)
+
+    sp_pos, sp_neg = softplus(zt), softplus(-zt)
+    stable = (one - yt) * sp_pos + bt * yt * sp_neg
+    grad = (one - yt) * sigmoid(zt) - bt * yt * sigmoid(-zt)
+    return {"naive": {"e": e, "a": a, "log_a": log_a, "log_1ma": log_1ma, "loss": naive},
+            "stable": {"softplus_z": sp_pos, "softplus_neg_z": sp_neg, "loss": stable, "grad": grad}}
+
+
+def _softmax3(z: float, eps: float, t: type) -> dict[str, Any]:
+    """Softmax cross-entropy of the logits (z, 0, -z) with true class 1 and label smoothing
+    eps (y = (1 - eps) onehot + eps/3), in dtype t, two ways. Naive: exp, sum, a = exp / sum,
+    L = -sum y log a. Stable: log_softmax(u) = u - (m + log sum exp(u - m)), m = max u."""
+    exp, log, _ = _elementary(t)
+    zt, one = t(z), t(1.0)
+    u = [zt, t(0.0), -zt]
+    y = [one - t(eps) + t(eps) / t(3.0), t(eps) / t(3.0), t(eps) / t(3.0)]
+    ex = [exp(v) for v in u]
+    total = ex[0] + ex[1] + ex[2]
+    a = [v / total for v in ex]
+    naive = -(y[0] * log(a[0]) + y[1] * log(a[1]) + y[2] * log(a[2]))
+    m = max(u)
+    lse = m + log(exp(u[0] - m) + exp(u[1] - m) + exp(u[2] - m))
+    stable = -(y[0] * (u[0] - lse) + y[1] * (u[1] - lse) + y[2] * (u[2] - lse))
+    return {"naive": {"exp": ex, "sum": total, "a": a, "loss": naive},
+            "stable": {"logsumexp": lse, "loss": stable}}
+
+
+def stability_result(settings: dict[str, Any]) -> dict[str, Any]:
+    """What the stability figure shows: binary and softmax cross-entropy at logit z, computed
+    naively and stably, in float32 and float64 (see ``_binary`` and ``_softmax3`` for the
+    formulas), with label smoothing (binary: y (1 - eps) + eps/2) and pos_weight (binary);
+    and the binary and softmax losses of both ways over z = sign(u) 10^|u|, u in [-3, 3].
+    Non-finite values (inf, nan) are kept: they are where the naive way breaks. Every
+    float32 value is rounded to float32 after each operation (numpy float32 arithmetic;
+    exp, log and log1p rounded once from float64, see ``_elementary``).
+    """
+    s = check_stability(settings)
+    z, eps, beta = s["z"], s["smoothing"], s["pos_weight"]
+    y = s["y"] * (1.0 - eps) + 0.5 * eps
+    out: dict[str, Any] = {"error": "", "z": z, "y_smooth": y, "cases": {}, "curves": {}}
+    grid = [_z_of_u(u) for u in STABILITY_GRID_U]
+    out["grid_z"] = grid
+    with np.errstate(all="ignore"):
+        for name, t in DTYPES.items():
+            out["cases"][name] = {"binary": _binary(z, y, beta, t), "softmax": _softmax3(z, eps, t)}
+            curves: dict[str, list[Any]] = {"binary_naive": [], "binary_stable": [],
+                                            "softmax_naive": [], "softmax_stable": []}
+            for g in grid:
+                b, sm = _binary(g, y, beta, t), _softmax3(g, eps, t)
+                curves["binary_naive"].append(b["naive"]["loss"])
+                curves["binary_stable"].append(b["stable"]["loss"])
+                curves["softmax_naive"].append(sm["naive"]["loss"])
+                curves["softmax_stable"].append(sm["stable"]["loss"])
+            out["curves"][name] = curves
+    return jsonable(out)
 # --- chapter 4: digits, trained under both losses ---------------------------------------------
 
 #: The digits figure's settings: a learning rate per loss (each tuned for the standard start in

@@ -18,6 +18,12 @@ which names the figure's settings, and the chapter's own static figures.
 
 Figures (each one call in a chapter):
 
+* :func:`line_fit` (chapter 1): the line y = w x + b through the source text's five points,
+  its loss J and the source's plain sum of squares, J's contours and gradient.
+* :func:`softmax_explorer` (chapter 4): softmax of 3-5 logits at a temperature, cross-entropy
+  and MSE, and the gradient at each logit under both.
+* :func:`stability_explorer` (chapter 5): binary and softmax cross-entropy at logits out to
+  +-1000, naive and stable, float32 and float64; pos_weight and label smoothing.
 * :func:`neuron_race` (chapter 2): one sigmoid neuron trained under MSE and under
   cross-entropy from the same start.
 * :func:`kl_explorer` (chapter 3): two coins p and q: entropy, cross-entropy, both KL
@@ -42,11 +48,13 @@ import anywidget
 import traitlets
 
 from . import live
-from .live import (BASES, KL_DEFAULTS, KL_GRID, KL_RANGES, RACE_DEFAULTS, RACE_PRESETS,
-                   RACE_RANGES, kl_numbers)
+from .live import (BASES, KL_DEFAULTS, KL_GRID, KL_RANGES, LINE_PRESETS, LINE_RANGES,
+                   RACE_DEFAULTS, RACE_PRESETS, RACE_RANGES, SOFTMAX_PRESETS, SOFTMAX_RANGES,
+                   STABILITY_PRESETS, STABILITY_RANGES, kl_numbers)
 
-__all__ = ["LiveFigure", "NeuronRace", "KLExplorer", "DigitsTrainer", "neuron_race", "kl_explorer",
-           "digits_trainer",
+__all__ = ["LiveFigure", "NeuronRace", "KLExplorer", "LineFit", "neuron_race", "kl_explorer",
+           "line_fit", "SoftmaxExplorer", "softmax_explorer", "StabilityExplorer",
+           "stability_explorer", "DigitsTrainer", "digits_trainer",
            "RACE_DEFAULTS", "RACE_PRESETS", "RACE_RANGES", "KL_DEFAULTS", "KL_RANGES",
            "KL_GRID", "BASES", "kl_numbers", "WEB"]
 
@@ -190,6 +198,89 @@ def kl_explorer(**settings: Any) -> KLExplorer:
     return KLExplorer(**settings)
 
 
+class LineFit(LiveFigure):
+    """A line through the source text's five points, its loss and gradient: see :func:`line_fit`."""
+
+    FIGURE = "line"
+    PRESETS = LINE_PRESETS
+    RANGES = LINE_RANGES
+    _esm = WEB / "dist" / "widget" / "line.js"
+    _css = WEB / "lossbook.css"
+    check = staticmethod(live.check_line)
+    compute = staticmethod(live.line_fit_result)
+
+
+def line_fit(**settings: Any) -> LineFit:
+    """Fitting the line y = w x + b to the source text's points, as a live figure (chapter 1).
+
+    Settings: ``w`` (slope, in [-1, 4]), ``b`` (intercept, in [-2, 3]) and ``eta`` (the
+    learning rate of the "one gradient-descent step" button, in [0.01, 1.2]). The figure shows
+    the points x = (-2, -1, 0, 1, 2), y = (-3, 0, 0, 3, 4), the line and its residuals; the
+    book's loss J = 1/(2N) sum (w x + b - y)^2 and the source text's plain sum of squares (3 at
+    (w, b) = (2, 1), 34 at (0, 0): the presets); J's contours over (w, b) with the current
+    point, the descent direction -grad J and the least-squares optimum (w, b) = (1.7, 0.8)
+    (:func:`lossbook.live.line_fit_result`).
+    """
+    return LineFit(**settings)
+
+
+class SoftmaxExplorer(LiveFigure):
+    """Softmax, cross-entropy, MSE and their gradients: see :func:`softmax_explorer`."""
+
+    FIGURE = "softmax"
+    PRESETS = SOFTMAX_PRESETS
+    RANGES = SOFTMAX_RANGES
+    _esm = WEB / "dist" / "widget" / "softmax.js"
+    _css = WEB / "lossbook.css"
+    check = staticmethod(live.check_softmax)
+    compute = staticmethod(live.softmax_result)
+
+    def set(self, **changes: Any) -> None:
+        """As :meth:`LiveFigure.set`; also ``z1=...`` ... ``z5=...`` for one logit."""
+        z = list(self.settings["z"])
+        for i in range(5):
+            if f"z{i + 1}" in changes:
+                z[i] = changes.pop(f"z{i + 1}")
+        super().set(z=z, **changes)
+
+
+def softmax_explorer(**settings: Any) -> SoftmaxExplorer:
+    """Softmax and its gradient under cross-entropy and MSE, as a live figure (chapter 4).
+
+    Settings: ``K`` (3, 4 or 5 classes), ``z`` (5 logits in [-6, 6], the first K used), ``T``
+    (temperature, in [0.2, 5]) and ``target`` (the true class, 1..K as in the maths). Shows
+    a = softmax(z / T) against the one-hot y, cross-entropy -log a_k and MSE 1/2 ||a - y||^2,
+    and dL/dz under both: (a - y)/T against J^T (a - y)/T with its cross terms. Presets: source
+    text 4's outputs [0.8, 0.1, 0.1] and [0.8, 0.15, 0.05] (the same cross-entropy, different
+    MSE), and a confident wrong output (:func:`lossbook.live.softmax_result`).
+    """
+    return SoftmaxExplorer(**settings)
+
+
+class StabilityExplorer(LiveFigure):
+    """Naive against stable cross-entropy in float32 and float64: see :func:`stability_explorer`."""
+
+    FIGURE = "stability"
+    PRESETS = STABILITY_PRESETS
+    RANGES = STABILITY_RANGES
+    _esm = WEB / "dist" / "widget" / "stability.js"
+    _css = WEB / "lossbook.css"
+    check = staticmethod(live.check_stability)
+    compute = staticmethod(live.stability_result)
+
+
+def stability_explorer(**settings: Any) -> StabilityExplorer:
+    """Where naive cross-entropy breaks and the stable one does not, as a live figure (chapter 5).
+
+    Settings: ``z`` (the logit, in [-1000, 1000]; its slider is on a signed log scale and it can
+    be typed), ``y`` (the binary label, 0 or 1), ``pos_weight`` (beta, in [0.1, 10]) and
+    ``smoothing`` (label smoothing epsilon, in [0, 0.5]). Binary cross-entropy computed naively,
+    -[beta y log sigma(z) + (1 - y) log(1 - sigma(z))], and stably, (1 - y) softplus(z) +
+    beta y softplus(-z); softmax cross-entropy of (z, 0, -z) naively (exp, sum, divide, log) and
+    with log-sum-exp; each in float32 and float64, with the curves over z and the points where
+    the naive way gives inf or nan (:func:`lossbook.live.stability_result`).
+    """
+    return StabilityExplorer(**settings)
 class DigitsTrainer(LiveFigure):
     """Softmax regression on the digits under both losses: see :func:`digits_trainer`."""
 

@@ -61,8 +61,24 @@ def run_js(jobs: list[tuple[str, str, list | None]]) -> list:
     return json.loads(proc.stdout)
 
 
+def ulps(a: float, b: float) -> float:
+    """How many float32 units in the last place apart two float32 values are."""
+    fa, fb = np.float32(a), np.float32(b)
+    if fa == fb:
+        return 0.0
+    ia, ib = (int(np.array(v, np.float32).view(np.int32)) for v in (fa, fb))
+    ia, ib = (i if i >= 0 else -(i & 0x7FFFFFFF) for i in (ia, ib))  # a monotone integer line
+    return float(abs(ia - ib))
+
+
+#: float32 values (under a "float32" key) may differ by this many units in the last place:
+#: numpy's float32 exp/log/log1p and float64 ones rounded to float32 are each within an ulp or two.
+MAX_ULPS = 4
+
+
 def diff(py, js, tol: float = 1e-9, path: str = "") -> list[str]:
-    """Where two JSON values differ (floats within tol, relative above 1, absolute below)."""
+    """Where two JSON values differ (floats within tol, relative above 1, absolute below; under
+    a "float32" key within MAX_ULPS units in the last place of float32)."""
     if isinstance(py, dict) and isinstance(js, dict):
         if set(py) != set(js):
             return [f"{path}: keys {sorted(py)} != {sorted(js)}"]
@@ -78,6 +94,8 @@ def diff(py, js, tol: float = 1e-9, path: str = "") -> list[str]:
         return out
     if isinstance(py, (int, float)) and not isinstance(py, bool) and isinstance(js, (int, float)) \
             and not isinstance(js, bool):
+        if ".float32" in path:
+            return [] if ulps(py, js) <= MAX_ULPS else [f"{path}: {py!r} != {js!r} ({ulps(py, js):g} ulps)"]
         return [] if abs(py - js) <= tol * max(1.0, abs(py)) else [f"{path}: {py!r} != {js!r}"]
     return [] if py == js else [f"{path}: {py!r} != {js!r}"]
 
@@ -93,6 +111,9 @@ def test_diff_finds_differences():
     assert diff({"a": [1.0, 2.0]}, {"a": [1.0, 2.000002]})
     assert diff({"a": 1}, {"b": 1}) and diff([1, 2], [1]) and diff(None, 0) and diff("inf", 1e308)
     assert not diff({"a": [1.0, "inf", None]}, {"a": [1.0 + 1e-12, "inf", None]})
+    one_ulp = float(np.nextafter(np.float32(1.5), np.float32(2)))
+    assert not diff({"float32": 1.5}, {"float32": one_ulp}) and diff({"float64": 1.5}, {"float64": one_ulp})
+    assert diff({"float32": 1.5}, {"float32": 1.5 + 1e-5}) and diff({"float32": "inf"}, {"float32": "nan"})
 
 
 # --- shared constants --------------------------------------------------------------------------
@@ -229,3 +250,83 @@ def test_non_finite_numbers_travel_as_strings():
     assert live.jsonable({"a": [math.inf, -math.inf, math.nan, 1.5, np.float32(2.0)], "b": None}) == \
         {"a": ["inf", "-inf", "nan", 1.5, 2.0], "b": None}
     json.dumps(live.jsonable(live.kl_result({"p": 1.0, "q": 0.5})), allow_nan=False)
+
+
+# --- chapter 1: the line fit -------------------------------------------------------------------
+
+
+def test_line_fit_twin_equals_python():
+    rng = np.random.default_rng(11)
+    lo = {k: v[0] for k, v in live.LINE_RANGES.items()}
+    hi = {k: v[1] for k, v in live.LINE_RANGES.items()}
+    cases = [{k: float(rng.uniform(lo[k], hi[k])) for k in live.LINE_RANGES} for _ in range(40)]
+    cases += [dict(p) for p in live.LINE_PRESETS.values()]
+    py = [live.line_fit_result(s) for s in cases]
+    js = run_js([("line_model.js", "lineFitResult", [s]) for s in cases])
+    assert_twin(py, js)
+    assert (js[-2]["S"], js[-1]["S"]) == (3.0, 34.0)
+    assert run_js([("line_model.js", "lineFitResult", [{"w": 9.0, "b": 0.0, "eta": 0.1}])])[0]["error"]
+
+
+def test_line_constants_are_pythons():
+    got = run_js([("line_model.js", k, None) for k in ("X", "Y", "DEFAULTS", "RANGES", "PRESETS", "LEVELS", "GRID_N")])
+    want = [list(live.LINE_X), list(live.LINE_Y), live.LINE_DEFAULTS,
+            {k: list(v) for k, v in live.LINE_RANGES.items()}, live.LINE_PRESETS,
+            list(live.LINE_LEVELS), live.LINE_GRID_N]
+    assert_twin(want, got, tol=0.0)
+
+
+# --- chapter 4: softmax ------------------------------------------------------------------------
+
+
+def test_softmax_twin_equals_python():
+    rng = np.random.default_rng(5)
+    cases = []
+    for _ in range(50):
+        K = int(rng.integers(3, 6))
+        cases.append({"K": K, "z": [float(v) for v in np.round(rng.uniform(-6, 6, 5), 1)],
+                      "T": float(np.round(rng.uniform(0.2, 5), 2)), "target": int(rng.integers(1, K + 1))})
+    cases += [dict(p) for p in live.SOFTMAX_PRESETS.values()]
+    py = [live.softmax_result(s) for s in cases]
+    js = run_js([("softmax_model.js", "softmaxResult", [s]) for s in cases])
+    assert_twin(py, js)
+    bad = {"K": 3, "z": [0.0] * 5, "T": 1.0, "target": 4}
+    with pytest.raises(ValueError):
+        live.softmax_result(bad)
+    assert run_js([("softmax_model.js", "softmaxResult", [bad])])[0]["error"]
+
+
+def test_softmax_constants_are_pythons():
+    got = run_js([("softmax_model.js", k, None) for k in ("DEFAULTS", "RANGES", "PRESETS")])
+    want = [live.SOFTMAX_DEFAULTS, {k: list(v) for k, v in live.SOFTMAX_RANGES.items()},
+            live.SOFTMAX_PRESETS]
+    assert_twin(want, got, tol=0.0)
+
+
+# --- chapter 5: numerical stability ------------------------------------------------------------
+
+
+def test_stability_twin_equals_python():
+    rng = np.random.default_rng(9)
+    cases = [{"z": float(np.round(live._z_of_u(round(float(rng.uniform(-3, 3)), 2)), 6)), "y": int(rng.integers(2)),
+              "pos_weight": float(np.round(rng.uniform(0.1, 10), 1)),
+              "smoothing": float(np.round(rng.uniform(0, 0.5), 2))} for _ in range(12)]
+    cases += [dict(p) for p in live.STABILITY_PRESETS.values()]
+    cases += [{"z": z, "y": y, "pos_weight": 1.0, "smoothing": e}
+              for z in (-1000.0, -89.0, -30.5, 0.0, 17.0, 88.0, 710.0, 1000.0) for y in (0, 1) for e in (0.0, 0.1)]
+    py = [live.stability_result(s) for s in cases]
+    js = run_js([("stability_model.js", "stabilityResult", [s]) for s in cases])
+    assert_twin(py, js)
+    # where the naive way breaks, both break the same way (inf, nan) and the stable one does not
+    kinds = {v for r in py for d in ("float32", "float64") for v in r["curves"][d]["binary_naive"]
+             + r["curves"][d]["softmax_naive"] if isinstance(v, str)}
+    assert kinds == {"inf", "nan"}
+    assert all(isinstance(v, float) for r in py for d in ("float32", "float64")
+               for k in ("binary_stable", "softmax_stable") for v in r["curves"][d][k])
+
+
+def test_stability_constants_are_pythons():
+    got = run_js([("stability_model.js", k, None) for k in ("DEFAULTS", "RANGES", "PRESETS", "GRID_U")])
+    want = [live.STABILITY_DEFAULTS, {k: list(v) for k, v in live.STABILITY_RANGES.items()},
+            live.STABILITY_PRESETS, live.STABILITY_GRID_U]
+    assert_twin(want, got, tol=0.0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import numpy as np
 import pytest
 
 from lossbook import live
@@ -131,3 +132,135 @@ def test_kl_explorer():
         kl_explorer(q=0.0)
     with pytest.raises(ValueError):
         kl_explorer(base="hartleys")
+
+
+# --- chapter 1: the line fit -------------------------------------------------------------------
+
+
+def test_line_fit_numbers():
+    from lossbook.widgets import line_fit
+
+    f = line_fit()
+    r = f.result
+    # the source text's two settings: plain sums of squares 3 and 34; the book's J is S / (2N)
+    assert r["S"] == pytest.approx(3.0) and r["J"] == pytest.approx(0.3)
+    f.apply_preset("source-0-0")
+    assert f.result["S"] == pytest.approx(34.0) and f.result["J"] == pytest.approx(3.4)
+    assert r["resid"] == pytest.approx([0.0, -1.0, 1.0, 0.0, 1.0])
+    # least squares, from numpy
+    import numpy as np
+
+    A = np.stack([live.LINE_X, np.ones(5)], axis=1)
+    (w, b), *_ = np.linalg.lstsq(A, np.array(live.LINE_Y), rcond=None)
+    assert (r["optimum"]["w"], r["optimum"]["b"]) == pytest.approx((w, b))
+    assert (w, b) == pytest.approx((1.7, 0.8))
+
+
+def test_line_fit_gradient_and_step():
+    from lossbook.widgets import line_fit
+
+    f = line_fit(w=0.4, b=-1.3, eta=0.3)
+    r, h = f.result, 1e-6
+
+    def J(w, b):
+        return live.line_fit_result({"w": w, "b": b})["J"]
+
+    assert r["grad"]["w"] == pytest.approx((J(0.4 + h, -1.3) - J(0.4 - h, -1.3)) / (2 * h), rel=1e-6)
+    assert r["grad"]["b"] == pytest.approx((J(0.4, -1.3 + h) - J(0.4, -1.3 - h)) / (2 * h), rel=1e-6)
+    f.set(w=r["next"]["w"], b=r["next"]["b"])
+    assert f.result["J"] < r["J"]
+    i, j = 5, 7  # a grid value is J at (grid_w[j], grid_b[i])
+    assert r["grid_J"][i][j] == pytest.approx(J(r["grid_w"][j], r["grid_b"][i]))
+    with pytest.raises(ValueError):
+        line_fit(w=10)
+
+
+# --- chapter 4: softmax ------------------------------------------------------------------------
+
+
+def test_softmax_source_text_4_outputs():
+    from lossbook.widgets import softmax_explorer
+
+    f = softmax_explorer()
+    f.apply_preset("source-4-even")
+    even = dict(f.result)
+    f.apply_preset("source-4-uneven")
+    uneven = dict(f.result)
+    assert even["a"] == pytest.approx([0.8, 0.1, 0.1]) and uneven["a"] == pytest.approx([0.8, 0.15, 0.05])
+    # the same cross-entropy -ln 0.8, different MSE (1/2 of 0.06 and of 0.065)
+    assert even["ce"] == pytest.approx(uneven["ce"]) == pytest.approx(-np.log(0.8))
+    assert (even["mse"], uneven["mse"]) == pytest.approx((0.03, 0.0325))
+
+
+def test_softmax_gradients_by_finite_differences():
+    from lossbook.losses import softmax
+
+    s = {"K": 4, "z": [0.7, -1.2, 2.5, 0.3, 0.0], "T": 1.7, "target": 2}
+    r = live.softmax_result(s)
+    h = 1e-6
+
+    def losses(z):
+        a = softmax(np.array(z[:4]) / 1.7)
+        y = np.eye(4)[1]
+        return -np.log(a[1]), 0.5 * np.sum((a - y) ** 2)
+
+    for i in range(4):
+        zp, zm = list(s["z"]), list(s["z"])
+        zp[i] += h
+        zm[i] -= h
+        (cp, mp), (cm, mm) = losses(zp), losses(zm)
+        assert r["grad_ce"][i] == pytest.approx((cp - cm) / (2 * h), abs=1e-7)
+        assert r["grad_mse"][i] == pytest.approx((mp - mm) / (2 * h), abs=1e-7)
+        assert r["grad_mse"][i] == pytest.approx(r["grad_mse_diag"][i] + r["grad_mse_cross"][i])
+    from lossbook.widgets import softmax_explorer
+
+    f = softmax_explorer(**s)
+    f.set(z3=-1.0)
+    assert f.values()["z"][2] == -1.0
+    with pytest.raises(ValueError):
+        f.set(target=5)
+
+
+# --- chapter 5: numerical stability ------------------------------------------------------------
+
+
+def test_stability_stable_way_is_the_packages_loss():
+    from lossbook.losses import binary_cross_entropy_with_logits, cross_entropy
+
+    for z, y, beta, eps in [(100.0, 0, 1.0, 0.0), (-1000.0, 1, 2.5, 0.1), (3.0, 1, 0.4, 0.3),
+                            (-40.0, 0, 1.0, 0.0)]:
+        r = live.stability_result({"z": z, "y": y, "pos_weight": beta, "smoothing": eps})
+        ys = y * (1 - eps) + eps / 2
+        want = binary_cross_entropy_with_logits(np.array([z]), np.array([ys]), pos_weight=beta)
+        assert r["cases"]["float64"]["binary"]["stable"]["loss"] == pytest.approx(want, rel=1e-12, abs=1e-300)
+        ysm = np.array([[1 - eps + eps / 3, eps / 3, eps / 3]])
+        want_sm = cross_entropy(np.array([[z, 0.0, -z]]), ysm)
+        assert r["cases"]["float64"]["softmax"]["stable"]["loss"] == pytest.approx(want_sm, rel=1e-12, abs=1e-12)
+        # float32 agrees with float64 to float32's precision wherever the stable way is used
+        s32 = r["cases"]["float32"]["binary"]["stable"]["loss"]
+        assert s32 == pytest.approx(float(want), rel=1e-6, abs=1e-30)
+
+
+def test_stability_naive_breaks_where_float_breaks():
+    # float32 exp overflows above about 88.7, float64 above about 709.8
+    r = live.stability_result({"z": 100.0, "y": 0})
+    c32, c64 = r["cases"]["float32"], r["cases"]["float64"]
+    assert c32["softmax"]["naive"]["exp"][0] == "inf" and c32["softmax"]["naive"]["loss"] == "nan"
+    assert c64["softmax"]["naive"]["loss"] == pytest.approx(0.0, abs=1e-40)
+    # a = sigma(100) rounds to 1, so log(1 - a) = -inf in both: the naive binary loss is inf
+    assert c32["binary"]["naive"]["loss"] == c64["binary"]["naive"]["loss"] == "inf"
+    assert c64["binary"]["stable"]["loss"] == pytest.approx(100.0)
+    r = live.stability_result({"z": -1000.0, "y": 1})
+    assert r["cases"]["float64"]["binary"]["naive"]["a"] == 0.0  # underflow, then log 0
+    assert r["cases"]["float64"]["binary"]["naive"]["log_a"] == "-inf"
+    assert r["cases"]["float64"]["binary"]["stable"]["loss"] == pytest.approx(1000.0)
+    # label smoothing: the naive softmax loss meets 0 * log 0 = nan or y log 0 = inf
+    r = live.stability_result({"z": 1000.0, "y": 1, "smoothing": 0.1})
+    assert r["cases"]["float64"]["softmax"]["naive"]["loss"] in ("inf", "nan")
+    assert r["cases"]["float64"]["softmax"]["stable"]["loss"] == pytest.approx(0.1 / 3 * (1000 + 2000), rel=1e-9)
+    from lossbook.widgets import stability_explorer
+
+    with pytest.raises(ValueError):
+        stability_explorer(z=2000)
+    with pytest.raises(ValueError):
+        stability_explorer(y=0.5)

@@ -47,7 +47,9 @@ def fmt_f(v: float, d: int) -> str:
 
 
 def _num(v: Any) -> float:
-    return {"inf": math.inf, "-inf": -math.inf, "nan": math.nan}.get(v, v) if isinstance(v, str) else float(v)
+    """A number from a JSON value or a shown text (inf, -inf, nan by name)."""
+    special = {"inf": math.inf, "-inf": -math.inf, "nan": math.nan}
+    return special[v] if isinstance(v, str) and v in special else float(v)
 
 
 # --- what each figure must show --------------------------------------------------------------
@@ -71,6 +73,45 @@ def _kl_expected(s: dict) -> dict[str, str]:
     return {t: (fmt_f(n[k], 4) if math.isfinite(n[k]) else "inf") for t, k in keys.items()}
 
 
+def _line_expected(s: dict) -> dict[str, str]:
+    from lossbook.live import line_fit_result
+
+    r = line_fit_result(s)
+    return {"line-J": fmt_f(r["J"], 4), "line-S": fmt_f(r["S"], 4),
+            "line-gw": fmt_f(r["grad"]["w"], 4), "line-gb": fmt_f(r["grad"]["b"], 4)}
+
+
+def _softmax_expected(s: dict) -> dict[str, str]:
+    from lossbook.live import softmax_result
+
+    r = softmax_result(s)
+    out = {"sm-ce": fmt_f(r["ce"], 4), "sm-mse": fmt_f(r["mse"], 4)}
+    for i in range(s["K"]):
+        out.update({f"sm-a-{i + 1}": fmt_f(r["a"][i], 4), f"sm-gce-{i + 1}": fmt_f(r["grad_ce"][i], 4),
+                    f"sm-gmse-{i + 1}": fmt_f(r["grad_mse"][i], 4)})
+    return out
+
+
+def _stability_expected(s: dict) -> dict[str, str]:
+    from lossbook.live import stability_result
+
+    c = stability_result(s)["cases"]
+    out = {}
+    for kind, key in (("bin", "binary"), ("sm", "softmax")):
+        for way in ("naive", "stable"):
+            for bits, d in (("32", "float32"), ("64", "float64")):
+                out[f"st-{kind}-{way}-{bits}"] = str(c[d][key][way]["loss"])
+    return out
+
+
+def same_number(shown: str, want: str, digits: int = 6) -> bool:
+    """A number shown to ``digits`` significant digits (U+2212 minus; inf, nan) equals ``want``."""
+    a, b = _num(shown.replace("\u2212", "-")), _num(want)
+    if math.isnan(b) or math.isinf(b) or math.isnan(a) or math.isinf(a):
+        return str(a) == str(b)
+    return abs(a - b) <= 0.51 * 10 ** (1 - digits) * max(abs(b), 1e-300)
+
+
 @dataclass
 class Figure:
     """One live figure as the browser tests see it."""
@@ -82,14 +123,36 @@ class Figure:
     expected: Callable[[dict], dict[str, str]]
     presets: list[str] = field(default_factory=list)
     settings: dict = field(default_factory=dict)  # the mount point's settings on the test page
+    announced: list[str] | None = None  # readouts the announcement must state (None: all)
+    numeric: bool = False  # readouts are compared as numbers to 6 significant digits
 
 
 FIGURES: dict[str, Figure] = {
+    "line": Figure("line", "line_fit", "from lossbook.widgets import line_fit\n\nline_fit()",
+                   ["w", "b"], _line_expected, ["source-0-0", "source-2-1"]),
+    "softmax": Figure("softmax", "softmax_explorer",
+                      "from lossbook.widgets import softmax_explorer\n\nsoftmax_explorer()",
+                      ["z1", "z2", "T"], _softmax_expected,
+                      ["source-4-even", "source-4-uneven", "confident-wrong"],
+                      announced=["sm-ce", "sm-mse", "sm-a-1"]),
+    "stability": Figure("stability", "stability_explorer",
+                        "from lossbook.widgets import stability_explorer\n\nstability_explorer()",
+                        ["zlog", "pos_weight", "smoothing"], _stability_expected,
+                        ["underflow-log", "fine", "overflow-float32"], announced=[], numeric=True),
     "race": Figure("race", "neuron_race", "from lossbook.widgets import neuron_race\n\nneuron_race()",
                    ["w0", "eta", "y"], _race_expected, ["slowdown-2-2", "source"]),
     "kl": Figure("kl", "kl_explorer", "from lossbook.widgets import kl_explorer\n\nkl_explorer()",
                  ["q", "p"], _kl_expected),
 }
+
+
+def setting(s: dict, key: str):
+    """A slider's setting: ``s[key]``, or for the softmax logits z1..z5 an element of ``s["z"]``."""
+    if key not in s and key[0] == "z" and key[1:].isdigit():
+        return s["z"][int(key[1:]) - 1]
+    if key == "zlog":  # the stability figure's logit slider: u = sign(z) log10 |z|
+        return 0.0 if s["z"] == 0 else math.copysign(math.log10(abs(s["z"])), s["z"])
+    return s[key]
 
 
 def settings_now(root) -> dict:
@@ -106,13 +169,14 @@ def check_matches_python(root, fig: Figure, where: str) -> dict:
     s = settings_now(root)
     want = fig.expected(s)
     got = shown(root, want)
-    assert got == want, f"{fig.name}, {where}: settings {s}: the page shows {got}, Python {want}"
+    same = all(same_number(got[k], want[k]) for k in want) if fig.numeric else got == want
+    assert same, f"{fig.name}, {where}: settings {s}: the page shows {got}, Python {want}"
     for key in fig.sliders:
         inp = root.locator(f"[data-testid='slider-{key}']")
         step = float(inp.get_attribute("step"))
         value = float(inp.input_value())
-        assert abs(value - s[key]) <= step / 2 + 1e-9, (fig.name, key, value, s[key])
-        text = inp.get_attribute("aria-valuetext")
+        assert abs(value - setting(s, key)) <= step / 2 + 1e-9, (fig.name, key, value, s)
+        text = inp.get_attribute("aria-valuetext")  # the value in its units, as shown
         assert text and text == root.locator(f"[data-testid='value-{key}']").inner_text().strip()
     return s
 

@@ -21,7 +21,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from figures_helpers import (FIGURES, check_matches_python, figures_page,  # noqa: E402
-                             run_axe, settings_now)
+                             run_axe, setting, settings_now)
 
 from conftest import site_dir  # noqa: E402
 
@@ -62,11 +62,11 @@ def test_figure_is_live_and_equals_python(disk_page, name):
     start = settings_now(root)
     for key in fig.sliders:
         # from the keyboard, as a reader would
-        v0, n0 = version(root, name), settings_now(root)[key]
+        v0, n0 = version(root, name), setting(settings_now(root), key)
         root.locator(f"[data-testid='slider-{key}']").focus()
         for _ in range(3):
             page.keyboard.press("ArrowLeft" if key == "q" else "ArrowRight")
-        assert settings_now(root)[key] != n0, f"{name}: the arrow keys did not move {key}"
+        assert setting(settings_now(root), key) != n0, f"{name}: the arrow keys did not move {key}"
         assert version(root, name) > v0, f"{name}: moving {key} did not redraw"
         check_matches_python(root, fig, f"after 3 arrow keys on {key}")
         # and by dragging (the value jumps; input events fire)
@@ -133,7 +133,8 @@ def test_one_announcement_per_settled_change(disk_page):
         said = region.inner_text()
         label = root.locator(f"[data-testid='{name}-plot']").get_attribute("aria-label")
         assert said and said in label, f"{name}: the figure's description does not state the result"
-        for t in fig.expected(settings_now(root)).values():
+        want = fig.expected(settings_now(root))
+        for t in (want.values() if fig.announced is None else [want[k] for k in fig.announced]):
             assert t in said, f"{name}: the announcement {said!r} lacks {t!r}"
 
 
@@ -162,10 +163,10 @@ def test_figures_accessible(chromium_browser, tmp_path, width, dark):
         # nothing widens the page
         widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
         assert widths[0] <= widths[1], f"the page is {widths[0]} px wide in a {widths[1]} px window"
-        # every control is a 24 px target, and is labelled in words
+        # every control shown is a 24 px target, and is labelled in words
         small = page.evaluate("""() => [...document.querySelectorAll('.lossbook-fig input, .lossbook-fig button, .lossbook-fig select')]
             .map(e => [e.getAttribute('data-testid'), e.getBoundingClientRect()])
-            .filter(([id, r]) => r.width < 24 || r.height < 24).map(([id, r]) => id + ' ' + r.width + 'x' + r.height)""")
+            .filter(([id, r]) => (r.width > 0 || r.height > 0) && (r.width < 24 || r.height < 24)).map(([id, r]) => id + ' ' + r.width + 'x' + r.height)""")
         assert not small, f"targets under 24 px: {small}"
         labels = page.evaluate("""() => [...document.querySelectorAll('.lossbook-fig input, .lossbook-fig select')]
             .map(e => e.labels && e.labels[0] ? e.labels[0].textContent : '')""")
@@ -219,3 +220,41 @@ def test_chapter_figure_is_live_on_the_site(site_url, offline_context, name):
     assert not violations, "dark mode:\n" + "\n".join(violations)
     problems = offline_context.watch.problems()
     assert not problems, "\n".join(problems)
+
+
+def test_line_step_button_descends(disk_page):
+    from lossbook.live import line_fit_result
+
+    root = root_of(disk_page, "line")
+    root.locator("[data-testid='preset-source-0-0']").click()
+    before = line_fit_result(settings_now(root))
+    root.locator("[data-testid='step']").click()
+    s = settings_now(root)
+    assert (s["w"], s["b"]) == pytest.approx((before["next"]["w"], before["next"]["b"]), abs=1e-12)
+    check_matches_python(root, FIGURES["line"], "after a gradient-descent step")
+    assert float(root.locator("[data-testid='line-J']").inner_text()) < before["J"]
+    assert root.locator("[data-testid='line-S']").inner_text() != "34.0000"
+
+
+def test_stability_typed_logit(disk_page):
+    root = root_of(disk_page, "stability")
+    box = root.locator("[data-testid='input-z']")
+    box.fill("-37.5")
+    box.press("Enter")
+    assert settings_now(root)["z"] == -37.5
+    check_matches_python(root, FIGURES["stability"], "after typing z = -37.5")
+    root.locator("[data-testid='preset-overflow-float32']").click()
+    assert root.locator("[data-testid='st-sm-naive-32']").inner_text() == "nan"
+    assert root.locator("[data-testid='st-sm-stable-32']").inner_text() == "0"
+
+
+def test_softmax_classes_and_target(disk_page):
+    root = root_of(disk_page, "softmax")
+    root.locator("[data-testid='select-K']").select_option("5")
+    root.locator("[data-testid='select-target']").select_option("5")
+    check_matches_python(root, FIGURES["softmax"], "with K = 5, true class 5")
+    assert root.locator("[data-testid='slider-z5']").is_visible()
+    root.locator("[data-testid='select-K']").select_option("3")
+    s = settings_now(root)
+    assert (s["K"], s["target"]) == (3, 3) and not root.locator("[data-testid='slider-z5']").is_visible()
+    check_matches_python(root, FIGURES["softmax"], "back to K = 3")

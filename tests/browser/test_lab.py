@@ -20,7 +20,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from figures_helpers import (FIGURES, JupyterLab, check_matches_python,  # noqa: E402
-                             make_notebook, open_and_run_all, settings_now, settle)
+                             make_notebook, open_and_run_all, setting, settings_now, settle)
 
 ERROR_OUTPUTS = (".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'],"
                  " .jp-OutputArea-output.jp-mod-error")
@@ -69,12 +69,12 @@ def test_figure_follows_the_keyboard_and_equals_python(page, name):
     root.scroll_into_view_if_needed()
     check_matches_python(root, fig, "after Run All")
     for key in fig.sliders:
-        before = settings_now(root)[key]
+        before = setting(settings_now(root), key)
         root.locator(f"[data-testid='slider-{key}']").focus()
         for _ in range(3):
             page.keyboard.press("ArrowLeft" if key == "q" else "ArrowRight")
         settle(page)
-        assert settings_now(root)[key] != before, f"{name}: the arrow keys did not move {key}"
+        assert setting(settings_now(root), key) != before, f"{name}: the arrow keys did not move {key}"
         check_matches_python(root, fig, f"after 3 arrow keys on {key}")
     for preset in fig.presets:
         root.locator(f"[data-testid='preset-{preset}']").click()

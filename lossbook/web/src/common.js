@@ -280,3 +280,23 @@ export function mountAll(figures, doc) {
     fig.render({ model, el: node });
   }
 }
+
+// The SVG path of the contour Z = level (marching squares with linear interpolation) of a grid
+// Z[i][j] at (xs[j], ys[i]), in a panel's coordinates.
+export function contourPath(panel, xs, ys, Z, level) {
+  let d = "";
+  const P = (x, y) => panel.px(x).toFixed(1) + "," + panel.py(y).toFixed(1);
+  const lerp = (a, b, za, zb) => a + (b - a) * (level - za) / (zb - za);
+  for (let i = 0; i + 1 < ys.length; i++) {
+    for (let j = 0; j + 1 < xs.length; j++) {
+      const z00 = Z[i][j], z01 = Z[i][j + 1], z10 = Z[i + 1][j], z11 = Z[i + 1][j + 1];
+      const pts = [];
+      if ((z00 < level) !== (z01 < level)) pts.push(P(lerp(xs[j], xs[j + 1], z00, z01), ys[i]));
+      if ((z01 < level) !== (z11 < level)) pts.push(P(xs[j + 1], lerp(ys[i], ys[i + 1], z01, z11)));
+      if ((z11 < level) !== (z10 < level)) pts.push(P(lerp(xs[j], xs[j + 1], z10, z11), ys[i + 1]));
+      if ((z10 < level) !== (z00 < level)) pts.push(P(xs[j], lerp(ys[i], ys[i + 1], z00, z10)));
+      for (let k = 0; k + 1 < pts.length; k += 2) d += "M" + pts[k] + "L" + pts[k + 1];
+    }
+  }
+  return d;
+}

@@ -7,6 +7,12 @@ import * as race from "./race.js";
 import * as raceModel from "./race_model.js";
 import * as kl from "./kl.js";
 import * as klModel from "./kl_model.js";
+import * as line from "./line.js";
+import * as lineModel from "./line_model.js";
+import * as softmax from "./softmax.js";
+import * as softmaxModel from "./softmax_model.js";
+import * as stability from "./stability.js";
+import * as stabilityModel from "./stability_model.js";
 import * as digits from "./digits.js";
 import * as digitsModel from "./digits_model.js";
 
@@ -32,6 +38,9 @@ function loadDigits(done) {
 export const FIGURES = {
   race: { render: race.render, defaults: raceModel.DEFAULTS, compute: (st) => ({ result: raceModel.raceResult(st.settings) }) },
   kl: { render: kl.render, defaults: klModel.DEFAULTS, compute: (st) => ({ result: klModel.klResult(st.settings) }) },
+  line: { render: line.render, defaults: lineModel.DEFAULTS, compute: (st) => ({ result: lineModel.lineFitResult(st.settings) }) },
+  softmax: { render: softmax.render, defaults: softmaxModel.DEFAULTS, compute: (st) => ({ result: softmaxModel.softmaxResult(st.settings) }) },
+  stability: { render: stability.render, defaults: stabilityModel.DEFAULTS, compute: (st) => ({ result: stabilityModel.stabilityResult(st.settings) }) },
   digits: { render: digits.render, defaults: digitsModel.DEFAULTS, compute: digitsModel.streamingCompute(loadDigits) },
 };
 
