@@ -465,21 +465,21 @@ def stability_result(settings: dict[str, Any]) -> dict[str, Any]:
 # --- chapter 4: digits, trained under both losses ---------------------------------------------
 
 #: The digits figure's settings: a learning rate per loss (each tuned for the standard start in
-#: chapter 4's sweep), the initial weights' scale, the number of epochs and the seed (split seed
-#: ``seed``, initialisation seed ``1000 + seed``, as in chapter 4).
+#: chapter 4's sweep), the initial weights' scale, the number of epochs and the trial t (the data
+#: split from seed t, the initial weights from seed 1000 + t, as in chapter 4).
 DIGITS_DEFAULTS: dict[str, Any] = {"lr_mse": 3.16, "lr_ce": 1.0, "scale": 0.01, "epochs": 60,
-                                   "seed": 0}
+                                   "trial": 0}
 #: Presets: the standard start at each loss's tuned rate, the saturated start at the rate that
 #: suits cross-entropy there, and one shared rate for both losses.
 DIGITS_PRESETS: dict[str, dict[str, Any]] = {
     "standard": dict(DIGITS_DEFAULTS),
-    "saturated": {"lr_mse": 10.0, "lr_ce": 10.0, "scale": 1.0, "epochs": 60, "seed": 0},
-    "shared": {"lr_mse": 0.5, "lr_ce": 0.5, "scale": 0.01, "epochs": 60, "seed": 0},
+    "saturated": {"lr_mse": 10.0, "lr_ce": 10.0, "scale": 1.0, "epochs": 60, "trial": 0},
+    "shared": {"lr_mse": 0.5, "lr_ce": 0.5, "scale": 0.01, "epochs": 60, "trial": 0},
 }
 #: Slider ranges (min, max, step); the learning rates are set on a log10 scale.
 DIGITS_RANGES: dict[str, tuple[float, float, float]] = {
     "lr_mse": (-2.0, 3.0, 0.1), "lr_ce": (-2.0, 3.0, 0.1), "scale": (0.0, 1.5, 0.01),
-    "epochs": (10, 300, 10), "seed": (0, 9, 1),
+    "epochs": (10, 300, 10), "trial": (0, 9, 1),
 }
 
 
@@ -492,8 +492,8 @@ def digits_result(settings: dict[str, Any]) -> dict[str, Any]:
     """What the digits figure shows: softmax regression trained under each loss by
     :func:`lossbook.digits.train` from the same start, on the same split.
 
-    Split seed ``seed``, initial weights ``scale`` times standard normals from seed
-    ``1000 + seed``, ``epochs`` full-batch updates at ``lr_mse`` (MSE) and ``lr_ce``
+    Trial t: the split from seed t, initial weights ``scale`` times standard normals from seed
+    ``1000 + t``, ``epochs`` full-batch updates at ``lr_mse`` (MSE) and ``lr_ce``
     (cross-entropy). Returns ``{"error": "", "done": True, "epochs": E, "epoch": [0..E],
     "runs": {"mse": run, "ce": run}}``, a run being the training loss J, the training and the
     test accuracy at every epoch (``loss``, ``train_accuracy``, ``test_accuracy``). A run that
@@ -502,8 +502,8 @@ def digits_result(settings: dict[str, Any]) -> dict[str, Any]:
     from . import digits
 
     s = check_digits(settings)
-    data = digits.load(seed=int(s["seed"]))
-    W0, b0 = digits.init_params(1000 + int(s["seed"]), float(s["scale"]))
+    data = digits.load(seed=int(s["trial"]))
+    W0, b0 = digits.init_params(1000 + int(s["trial"]), float(s["scale"]))
     runs = {}
     for loss in ("mse", "ce"):
         with np.errstate(over="ignore", invalid="ignore"):

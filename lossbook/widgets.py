@@ -304,7 +304,8 @@ def digits_trainer(**settings: Any) -> DigitsTrainer:
     Settings (all optional; defaults :data:`lossbook.live.DIGITS_DEFAULTS`): ``lr_mse`` and
     ``lr_ce`` (each loss's learning rate), ``scale`` (the standard deviation of the initial
     weights: 0.01 starts every softmax near uniform, 1 starts most of them saturated),
-    ``epochs`` and ``seed`` (the split, and the initial weights from seed 1000 + seed). Both
+    ``epochs`` and ``trial`` (trial t: the data split from seed t, the initial weights from
+    seed 1000 + t). Both
     runs start from the same weights (:func:`lossbook.live.digits_result`); the figure draws the
     training loss and the training and test accuracy against the epoch.
     """

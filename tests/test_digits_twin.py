@@ -78,7 +78,7 @@ def stable_settings(n: int) -> list[dict]:
         top = 1.5 if scale < 0.5 else 1.0
         out.append({"lr_mse": float(np.round(10 ** rng.uniform(-2, top), 3)),
                     "lr_ce": float(np.round(10 ** rng.uniform(-2, top), 3)),
-                    "scale": scale, "epochs": int(rng.choice([10, 20, 40])), "seed": int(rng.integers(0, 10))})
+                    "scale": scale, "epochs": int(rng.choice([10, 20, 40])), "trial": int(rng.integers(0, 10))})
     return out
 
 
@@ -91,7 +91,7 @@ def test_training_equals_python_where_stable():
 
 
 def test_chaotic_region_agrees_at_first():
-    s = {"lr_mse": 1000.0, "lr_ce": 1000.0, "scale": 1.0, "epochs": 10, "seed": 1}
+    s = {"lr_mse": 1000.0, "lr_ce": 1000.0, "scale": 1.0, "epochs": 10, "trial": 1}
     js = run_js([("digits_model.js", "digitsResult", [s, raw()])])[0]
     py = live.jsonable(live.digits_result(s))
     # the first epochs agree to 1e-9; later ones may not (rounding grows), and are not compared
@@ -105,7 +105,7 @@ def test_streaming_gives_the_same_result_as_one_run():
 import * as m from "{(SRC / 'digits_model.js').as_uri()}";
 import fs from "node:fs";
 const raw = JSON.parse(fs.readFileSync(0, "utf8"));
-const settings = {{lr_mse: 3.16, lr_ce: 1.0, scale: 0.3, epochs: 30, seed: 2}};
+const settings = {{lr_mse: 3.16, lr_ce: 1.0, scale: 0.3, epochs: 30, trial: 2}};
 const model = {{ results: [], set(k, v) {{ this.results.push(v); if (v.done) finish(v); }} }};
 const first = m.streamingCompute((cb) => cb(raw), 1)({{ settings }}, model);
 function finish(v) {{

@@ -109,11 +109,11 @@ def test_a_new_setting_abandons_the_run_in_progress(disk_page):
     wait_done(root)
     root.locator("[data-testid='preset-saturated']").click()
     # at once, before that run can finish: another setting
-    root.locator("[data-testid='slider-seed']").focus()
+    root.locator("[data-testid='slider-trial']").focus()
     page.keyboard.press("ArrowRight")
     wait_done(root)
     s = settings_now(root)
-    assert s["seed"] == 1 and s["scale"] == 1.0
+    assert s["trial"] == 1 and s["scale"] == 1.0
     check(root, "after a change during training")
 
 

@@ -4,12 +4,12 @@
 // the epoch, and the final accuracies.
 //
 // anywidget view: render({model, el}). Model state: "settings" (lr_mse, lr_ce, scale, epochs,
-// seed), set by the view; "result" (lossbook.live.digits_result: per loss the training loss J
+// trial), set by the view; "result" (lossbook.live.digits_result: per loss the training loss J
 // and the train and test accuracy at every epoch; "done" false while a run streams in on the
 // site), read by the view.
 //
 // Test hooks (data-testid, inside el): digits (root, data-settings-now), slider-<key> and
-// value-<key> for lr_mse lr_ce (log10 sliders) scale epochs seed, preset-<name>, digits-plot
+// value-<key> for lr_mse lr_ce (log10 sliders) scale epochs trial, preset-<name>, digits-plot
 // (role=img; data-version increases on each redraw; data-done "1" when both runs are complete),
 // digits-status, digits-mse-test, digits-ce-test, digits-mse-train, digits-ce-train (3 decimals),
 // digits-error, announce.
@@ -25,7 +25,7 @@ const SLIDERS = [
   ["lr_ce", "learning rate for cross-entropy", (v) => fmtg(rate(v), 3)],
   ["scale", "initial weights: standard deviation", (v) => fmtf(v, 2)],
   ["epochs", "epochs (full-batch updates)", (v) => String(v)],
-  ["seed", "data split and initial weights: seed", (v) => String(v)],
+  ["trial", "trial (another data split and start)", (v) => String(v)],
 ];
 const LOG = new Set(["lr_mse", "lr_ce"]);
 

@@ -175,21 +175,22 @@ export function decodeDigits(pixelText, labelText) {
 }
 
 // The figure's settings, presets and slider ranges: lossbook.live.DIGITS_* (tested equal).
-export const DEFAULTS = { lr_mse: 3.16, lr_ce: 1.0, scale: 0.01, epochs: 60, seed: 0 };
+export const DEFAULTS = { lr_mse: 3.16, lr_ce: 1.0, scale: 0.01, epochs: 60, trial: 0 };
 export const PRESETS = {
-  standard: { lr_mse: 3.16, lr_ce: 1.0, scale: 0.01, epochs: 60, seed: 0 },
-  saturated: { lr_mse: 10.0, lr_ce: 10.0, scale: 1.0, epochs: 60, seed: 0 },
-  shared: { lr_mse: 0.5, lr_ce: 0.5, scale: 0.01, epochs: 60, seed: 0 },
+  standard: { lr_mse: 3.16, lr_ce: 1.0, scale: 0.01, epochs: 60, trial: 0 },
+  saturated: { lr_mse: 10.0, lr_ce: 10.0, scale: 1.0, epochs: 60, trial: 0 },
+  shared: { lr_mse: 0.5, lr_ce: 0.5, scale: 0.01, epochs: 60, trial: 0 },
 };
 // [min, max, step]; the learning rates' sliders are log10 of the rate.
-export const RANGES = { lr_mse: [-2, 3, 0.1], lr_ce: [-2, 3, 0.1], scale: [0, 1.5, 0.01], epochs: [10, 300, 10], seed: [0, 9, 1] };
+export const RANGES = { lr_mse: [-2, 3, 0.1], lr_ce: [-2, 3, 0.1], scale: [0, 1.5, 0.01], epochs: [10, 300, 10], trial: [0, 9, 1] };
 export const LOSSES = ["mse", "ce"];
 
-// The two runs of a setting, ready to train: the split (seed), the start (seed 1000 + seed).
+// The two runs of a setting, ready to train: trial t splits the data with seed t and draws the
+// start from seed 1000 + t (as chapter 4 does).
 export function start(settings, raw) {
   const s = Object.assign({}, DEFAULTS, settings);
-  const data = loadData(raw.pixels, raw.labels, s.seed);
-  const { W, b } = initParams(1000 + s.seed, s.scale);
+  const data = loadData(raw.pixels, raw.labels, s.trial);
+  const { W, b } = initParams(1000 + s.trial, s.scale);
   const runs = {};
   for (const loss of LOSSES) runs[loss] = trainer(loss, s[`lr_${loss}`], W, b, data, s.epochs);
   return { s, runs };

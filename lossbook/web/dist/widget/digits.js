@@ -257,11 +257,11 @@ function legend(parent, items) {
 
 // lossbook/web/src/digits_model.js
 var PRESETS = {
-  standard: { lr_mse: 3.16, lr_ce: 1, scale: 0.01, epochs: 60, seed: 0 },
-  saturated: { lr_mse: 10, lr_ce: 10, scale: 1, epochs: 60, seed: 0 },
-  shared: { lr_mse: 0.5, lr_ce: 0.5, scale: 0.01, epochs: 60, seed: 0 }
+  standard: { lr_mse: 3.16, lr_ce: 1, scale: 0.01, epochs: 60, trial: 0 },
+  saturated: { lr_mse: 10, lr_ce: 10, scale: 1, epochs: 60, trial: 0 },
+  shared: { lr_mse: 0.5, lr_ce: 0.5, scale: 0.01, epochs: 60, trial: 0 }
 };
-var RANGES = { lr_mse: [-2, 3, 0.1], lr_ce: [-2, 3, 0.1], scale: [0, 1.5, 0.01], epochs: [10, 300, 10], seed: [0, 9, 1] };
+var RANGES = { lr_mse: [-2, 3, 0.1], lr_ce: [-2, 3, 0.1], scale: [0, 1.5, 0.01], epochs: [10, 300, 10], trial: [0, 9, 1] };
 var LOSSES = ["mse", "ce"];
 
 // lossbook/web/src/digits.js
@@ -277,7 +277,7 @@ var SLIDERS = [
   ["lr_ce", "learning rate for cross-entropy", (v) => fmtg(rate(v), 3)],
   ["scale", "initial weights: standard deviation", (v) => fmtf(v, 2)],
   ["epochs", "epochs (full-batch updates)", (v) => String(v)],
-  ["seed", "data split and initial weights: seed", (v) => String(v)]
+  ["trial", "trial (another data split and start)", (v) => String(v)]
 ];
 var LOG = /* @__PURE__ */ new Set(["lr_mse", "lr_ce"]);
 function render({ model, el: host }) {
