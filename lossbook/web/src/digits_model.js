@@ -220,7 +220,7 @@ export function digitsResult(settings, raw) {
 // page never blocks longer than that, and publish the result after every slice
 // (model.set("result", ...), which redraws). A new setting abandons the run in progress.
 // getRaw(callback) hands over the digits ({pixels, labels}) once they are loaded.
-export function streamingCompute(getRaw, budget = 25) {
+export function streamingCompute(getRaw, budget = 16) {
   return (state, model) => {
     const token = {};
     if (model) model.digitsJob = token;
