@@ -27,7 +27,7 @@ from test_digits_figure import DIGITS  # noqa: E402
 PROBE = """() => {
   window.__long = 0;
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long = Math.max(window.__long, e.duration); })
-    .observe({type: 'longtask', buffered: true});
+    .observe({type: 'longtask'});  // tasks from now on
   const plot = document.querySelector("[data-testid='digits-plot']");
   window.__marks = {};
   new MutationObserver(() => {

@@ -233,7 +233,8 @@ export function streamingCompute(getRaw, budget = 16) {
         return;
       }
       const job = token.job, t0 = performance.now();
-      do { for (const loss of LOSSES) job.runs[loss].run(1); }
+      let i = 0;  // one epoch of one run at a time, so that a slice is short even before the JIT warms up
+      do { const run = job.runs[LOSSES[i++ % LOSSES.length]]; if (!run.done) run.run(1); }
       while (performance.now() - t0 < budget && !LOSSES.every((l) => job.runs[l].done));
       const r = resultOf(job);
       model.set("result", r);
