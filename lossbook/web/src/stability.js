@@ -70,7 +70,7 @@ export function render({ model, el: host }) {
   const values = el("div", { class: "lossbook-readout", "data-testid": "stability-values" }, root);
   const error = el("p", { class: "lossbook-error", "data-testid": "stability-error", role: "alert" }, root);
   const say = announcer(root);
-  let version = 0;
+  let version = 0, drawnCurves = "";
 
   function syncInputs() {
     const s = model.get("settings");
@@ -87,7 +87,10 @@ export function render({ model, el: host }) {
     if (!r || r.error) { error.textContent = r ? r.error : ""; return; }
     error.textContent = "";
     const xs = r.grid_z.map((z) => tz(num(z)));
+    const curveKey = [s.y, s.pos_weight, s.smoothing].join("|");  // the curves do not depend on z
     for (const p in panels) {
+      panels[p].vline(cursor[p], tz(s.z));
+      if (curveKey === drawnCurves) continue;
       const P = panels[p], c = r.curves;
       const pts = (ys) => P.points(xs, ys.map((v) => tl(num(v))));
       curves[p].stable.setAttribute("points", pts(c.float64[p + "_stable"]));
@@ -102,8 +105,8 @@ export function render({ model, el: host }) {
         });
       }
       marks[p].innerHTML = m;
-      P.vline(cursor[p], tz(s.z));
     }
+    drawnCurves = curveKey;
     const C = r.cases, b32 = C.float32.binary, b64 = C.float64.binary, s32 = C.float32.softmax, s64 = C.float64.softmax;
     const cell = (id, v) => `<td data-testid="${id}">${g6(v)}</td>`;
     const row = (name, v32, v64) => `<tr><th scope="row">${name}</th><td>${g6(v32)}</td><td>${g6(v64)}</td></tr>`;

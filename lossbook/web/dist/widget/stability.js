@@ -359,7 +359,7 @@ function render({ model, el: host }) {
   const values = el("div", { class: "lossbook-readout", "data-testid": "stability-values" }, root);
   const error = el("p", { class: "lossbook-error", "data-testid": "stability-error", role: "alert" }, root);
   const say = announcer(root);
-  let version = 0;
+  let version = 0, drawnCurves = "";
   function syncInputs() {
     const s = model.get("settings");
     zlog.set(Math.round(uOfZ(s.z) * 20) / 20);
@@ -379,7 +379,10 @@ function render({ model, el: host }) {
     }
     error.textContent = "";
     const xs = r.grid_z.map((z) => tz(num(z)));
+    const curveKey = [s.y, s.pos_weight, s.smoothing].join("|");
     for (const p in panels) {
+      panels[p].vline(cursor[p], tz(s.z));
+      if (curveKey === drawnCurves) continue;
       const P = panels[p], c = r.curves;
       const pts = (ys) => P.points(xs, ys.map((v) => tl(num(v))));
       curves[p].stable.setAttribute("points", pts(c.float64[p + "_stable"]));
@@ -394,8 +397,8 @@ function render({ model, el: host }) {
         });
       }
       marks[p].innerHTML = m;
-      P.vline(cursor[p], tz(s.z));
     }
+    drawnCurves = curveKey;
     const C = r.cases, b32 = C.float32.binary, b64 = C.float64.binary, s32 = C.float32.softmax, s64 = C.float64.softmax;
     const cell = (id, v) => `<td data-testid="${id}">${g6(v)}</td>`;
     const row = (name, v32, v64) => `<tr><th scope="row">${name}</th><td>${g6(v32)}</td><td>${g6(v64)}</td></tr>`;
