@@ -58,13 +58,19 @@ def kernel_times(name: str, key: str, n: int) -> list[float]:
 
     from lossbook import widgets
 
+    from lossbook.live import _z_of_u
+
     f = getattr(widgets, FIGURES[name].factory)()
-    lo, hi, step = type(f).RANGES.get(key) or type(f).RANGES[key.rstrip("0123456789")]
+    if key == "zlog":  # the stability figure's logit slider, on a signed log10 scale
+        lo, hi, step = -3.0, 3.0, 0.05
+    else:
+        lo, hi, step = type(f).RANGES.get(key) or type(f).RANGES[key.rstrip("0123456789")]
     out = []
     for i in range(n):
         v = float(np.round((lo + (hi - lo) * (0.2 + 0.6 * ((i * 7) % n) / n)) / step) * step)
+        change = {"z": _z_of_u(round(v, 10))} if key == "zlog" else {key: v}
         t0 = time.perf_counter()
-        f.set(**{key: v})
+        f.set(**change)
         json.dumps(f.result, allow_nan=False)
         out.append((time.perf_counter() - t0) * 1e3)
     return out

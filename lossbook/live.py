@@ -14,6 +14,7 @@ ints, strings, None; :func:`jsonable` turns non-finite floats into the strings `
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any
 
@@ -434,6 +435,24 @@ def _softmax3(z: float, eps: float, t: type) -> dict[str, Any]:
             "stable": {"logsumexp": lse, "loss": stable}}
 
 
+@functools.lru_cache(maxsize=64)
+def _stability_curves(y: float, beta: float, eps: float, dtype: str) -> dict[str, list[Any]]:
+    """The naive and stable binary and softmax losses over the grid of z, in one dtype (they do
+    not depend on z: cached, so that moving z recomputes only the point)."""
+    t = DTYPES[dtype]
+    curves: dict[str, list[Any]] = {"binary_naive": [], "binary_stable": [], "softmax_naive": [],
+                                    "softmax_stable": []}
+    with np.errstate(all="ignore"):
+        for u in STABILITY_GRID_U:
+            g = _z_of_u(u)
+            b, sm = _binary(g, y, beta, t), _softmax3(g, eps, t)
+            curves["binary_naive"].append(b["naive"]["loss"])
+            curves["binary_stable"].append(b["stable"]["loss"])
+            curves["softmax_naive"].append(sm["naive"]["loss"])
+            curves["softmax_stable"].append(sm["stable"]["loss"])
+    return jsonable(curves)
+
+
 def stability_result(settings: dict[str, Any]) -> dict[str, Any]:
     """What the stability figure shows: binary and softmax cross-entropy at logit z, computed
     naively and stably, in float32 and float64 (see ``_binary`` and ``_softmax3`` for the
@@ -447,20 +466,11 @@ def stability_result(settings: dict[str, Any]) -> dict[str, Any]:
     z, eps, beta = s["z"], s["smoothing"], s["pos_weight"]
     y = s["y"] * (1.0 - eps) + 0.5 * eps
     out: dict[str, Any] = {"error": "", "z": z, "y_smooth": y, "cases": {}, "curves": {}}
-    grid = [_z_of_u(u) for u in STABILITY_GRID_U]
-    out["grid_z"] = grid
+    out["grid_z"] = [_z_of_u(u) for u in STABILITY_GRID_U]
     with np.errstate(all="ignore"):
         for name, t in DTYPES.items():
             out["cases"][name] = {"binary": _binary(z, y, beta, t), "softmax": _softmax3(z, eps, t)}
-            curves: dict[str, list[Any]] = {"binary_naive": [], "binary_stable": [],
-                                            "softmax_naive": [], "softmax_stable": []}
-            for g in grid:
-                b, sm = _binary(g, y, beta, t), _softmax3(g, eps, t)
-                curves["binary_naive"].append(b["naive"]["loss"])
-                curves["binary_stable"].append(b["stable"]["loss"])
-                curves["softmax_naive"].append(sm["naive"]["loss"])
-                curves["softmax_stable"].append(sm["stable"]["loss"])
-            out["curves"][name] = curves
+            out["curves"][name] = _stability_curves(y, beta, eps, name)
     return jsonable(out)
 # --- chapter 4: digits, trained under both losses ---------------------------------------------
 

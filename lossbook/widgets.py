@@ -79,8 +79,9 @@ def mount_html(figure: str, settings: dict[str, Any]) -> str:
 class LiveFigure(anywidget.AnyWidget):
     """What every live figure shares: ``settings`` in, ``result`` out (see the module doc).
 
-    A subclass sets ``FIGURE`` (its name: the bundle ``dist/widget/<FIGURE>.js`` and the mount
-    point's ``data-figure``), ``_esm``, ``_css``, ``PRESETS`` and the two functions ``check``
+    A subclass sets ``FIGURE`` (its name: the bundle ``dist/widget/<FIGURE>.js``, which becomes
+    its ``_esm``, and the mount point's ``data-figure``), ``RANGES``, ``PRESETS`` and the two
+    functions ``check``
     (settings -> checked settings, ValueError if bad) and ``compute`` (checked settings ->
     result) from :mod:`lossbook.live`.
     """
@@ -91,6 +92,15 @@ class LiveFigure(anywidget.AnyWidget):
     RANGES: ClassVar[dict[str, tuple[float, float, float]]] = {}
     settings = traitlets.Dict().tag(sync=True)
     result = traitlets.Dict().tag(sync=True)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # The view: the figure's bundle, and the shared CSS (anywidget reads both files). Only
+        # for a class that names its figure (anywidget also subclasses each widget when it adds
+        # the _esm and _css traits).
+        if "FIGURE" in cls.__dict__:
+            cls._esm = WEB / "dist" / "widget" / f"{cls.FIGURE}.js"
+            cls._css = WEB / "lossbook.css"
+        super().__init_subclass__(**kwargs)
 
     @staticmethod
     def check(settings: dict[str, Any]) -> dict[str, Any]:  # pragma: no cover - abstract
@@ -146,8 +156,6 @@ class NeuronRace(LiveFigure):
     FIGURE = "race"
     PRESETS = RACE_PRESETS
     RANGES = RACE_RANGES
-    _esm = WEB / "dist" / "widget" / "race.js"
-    _css = WEB / "lossbook.css"
     check = staticmethod(live.check_race)
     compute = staticmethod(live.race_result)
 
@@ -175,8 +183,6 @@ class KLExplorer(LiveFigure):
 
     FIGURE = "kl"
     RANGES = KL_RANGES
-    _esm = WEB / "dist" / "widget" / "kl.js"
-    _css = WEB / "lossbook.css"
     check = staticmethod(live.check_kl)
     compute = staticmethod(live.kl_result)
 
@@ -204,8 +210,6 @@ class LineFit(LiveFigure):
     FIGURE = "line"
     PRESETS = LINE_PRESETS
     RANGES = LINE_RANGES
-    _esm = WEB / "dist" / "widget" / "line.js"
-    _css = WEB / "lossbook.css"
     check = staticmethod(live.check_line)
     compute = staticmethod(live.line_fit_result)
 
@@ -230,8 +234,6 @@ class SoftmaxExplorer(LiveFigure):
     FIGURE = "softmax"
     PRESETS = SOFTMAX_PRESETS
     RANGES = SOFTMAX_RANGES
-    _esm = WEB / "dist" / "widget" / "softmax.js"
-    _css = WEB / "lossbook.css"
     check = staticmethod(live.check_softmax)
     compute = staticmethod(live.softmax_result)
 
@@ -263,8 +265,6 @@ class StabilityExplorer(LiveFigure):
     FIGURE = "stability"
     PRESETS = STABILITY_PRESETS
     RANGES = STABILITY_RANGES
-    _esm = WEB / "dist" / "widget" / "stability.js"
-    _css = WEB / "lossbook.css"
     check = staticmethod(live.check_stability)
     compute = staticmethod(live.stability_result)
 
@@ -287,8 +287,6 @@ class DigitsTrainer(LiveFigure):
     FIGURE = "digits"
     PRESETS = live.DIGITS_PRESETS
     RANGES = live.DIGITS_RANGES
-    _esm = WEB / "dist" / "widget" / "digits.js"
-    _css = WEB / "lossbook.css"
     check = staticmethod(live.check_digits)
     compute = staticmethod(live.digits_result)
 

@@ -223,6 +223,38 @@ export class Panel {
   vline(l, x) { const px = this.px(x); this.setLine(l, px, this.y1, px, this.y0); }
 }
 
+// The container of a figure's panels: described as one image (role img, aria-label set by
+// described()), data-testid "<name>-plot", data-version 0.
+export function plotBox(root, name) {
+  return el("div", { class: "lossbook-panels", role: "img", "data-testid": name + "-plot", "data-version": "0" }, root);
+}
+
+// The end of every view's draw: the plot's description states the result (aria-label), the live
+// region says it once the reader stops, and data-version counts the redraw (for tests).
+export function described(fig, say, description, words) {
+  fig.setAttribute("aria-label", description + " " + words);
+  say.say(words);
+  fig.setAttribute("data-version", String(Number(fig.getAttribute("data-version") || 0) + 1));
+}
+
+// A result the view can draw: false (and its message shown in `error`) when it is missing or
+// carries an error.
+export function usable(result, error) {
+  const ok = !!result && !result.error;
+  error.textContent = result && result.error ? result.error : "";
+  return ok;
+}
+
+// Wire a view to its model: sync the controls on "change:settings", redraw on "change:result",
+// do both now; return the cleanup that anywidget calls when the view is removed.
+export function connect(model, syncInputs, draw, stop) {
+  model.on("change:settings", syncInputs);
+  model.on("change:result", draw);
+  syncInputs();
+  draw();
+  return () => { if (stop) stop(); model.off("change:settings", syncInputs); model.off("change:result", draw); };
+}
+
 // A legend row in HTML (colour swatch + name), under or above the panels.
 export function legend(parent, items) {
   const ul = el("ul", { class: "lossbook-legend", "aria-hidden": "true" }, parent);

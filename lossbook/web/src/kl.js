@@ -7,7 +7,7 @@
 // Test hooks (data-testid, inside el): kl (root), slider-p, slider-q, value-p, value-q,
 // select-base (units), kl-plot (role=img; data-version increases on each redraw), kl-values
 // (readout; inside it kl-hp, kl-hpq, kl-pq, kl-qp: 4 decimals or "inf"), kl-error, announce.
-import { el, text, num, fmtg, fmtf, figureRoot, slider, select, announcer, Panel, legend } from "./common.js";
+import { el, plotBox, described, usable, connect, text, num, fmtg, fmtf, figureRoot, slider, select, announcer, Panel, legend } from "./common.js";
 import { RANGES, BASES } from "./kl_model.js";
 
 const NAMES = ["H(p)", "H(p,q)", "KL(p\u2016q)", "KL(q\u2016p)"];
@@ -30,7 +30,7 @@ export function render({ model, el: host }) {
   const base = select(controls, { key: "base", label: "units", value: "nats",
     options: Object.keys(BASES).map((b) => [b, b]), onInput: (v) => setKey("base", v) });
 
-  const fig = el("div", { class: "lossbook-panels", role: "img", "data-testid": "kl-plot", "data-version": "0" }, root);
+  const fig = plotBox(root, "kl");
   const bars = new Panel(fig, { w: 240, h: 180, title: "the four numbers", ylabel: "nats" });
   const cur = new Panel(fig, { w: 300, h: 180, title: "as functions of the model's q", xlabel: "model q", ylabel: "nats" });
   legend(root, [{ color: "var(--lb-c-entropy)", label: "H(p)", dash: "2,2" }, { color: "var(--lb-c-ce)", label: "H(p, q)" },
@@ -54,7 +54,6 @@ export function render({ model, el: host }) {
   const values = el("p", { class: "lossbook-readout", "data-testid": "kl-values" }, root);
   const error = el("p", { class: "lossbook-error", "data-testid": "kl-error", role: "alert" }, root);
   const say = announcer(root);
-  let version = 0;
 
   function syncInputs() {
     const s = model.get("settings");
@@ -64,8 +63,7 @@ export function render({ model, el: host }) {
 
   function draw() {
     const s = model.get("settings"), r = model.get("result");
-    if (!r || r.error) { error.textContent = r ? r.error : ""; return; }
-    error.textContent = "";
+    if (!usable(r, error)) return;
     const n = r.numbers, vals = KEYS.map((k) => num(n[k]));
     const finite = vals.filter(Number.isFinite), btop = Math.max(...finite, 1e-9) * 1.25 * 1.15, cap = btop / 1.15;
     bars.setLimits(0, 4, 0, btop, { xticks: [] });
@@ -92,16 +90,10 @@ export function render({ model, el: host }) {
       ` (${s.base}); H(p, q) = H(p) + KL(p\u2016q).`;
     const words = `With p = ${fmtf(s.p, 2)} and q = ${fmtf(s.q, 2)}: H(p) = ${fmt4(n.hp)}, H(p, q) = ${fmt4(n.hpq)}, ` +
       `KL(p\u2016q) = ${fmt4(n.kl_pq)}, KL(q\u2016p) = ${fmt4(n.kl_qp)} ${s.base}.`;
-    fig.setAttribute("aria-label", "Bars of entropy, cross-entropy and both KL divergences, and the last three as curves over q. " + words);
-    say.say(words);
-    fig.setAttribute("data-version", String(++version));
+    described(fig, say, "Bars of entropy, cross-entropy and both KL divergences, and the last three as curves over q. ", words);
   }
 
-  model.on("change:settings", syncInputs);
-  model.on("change:result", draw);
-  syncInputs();
-  draw();
-  return () => { model.off("change:settings", syncInputs); model.off("change:result", draw); };
+  return connect(model, syncInputs, draw);
 }
 
 export default { render };

@@ -10,7 +10,7 @@
 // slider-eta (+ value-*), preset-source-2-1, preset-source-0-0, step (one gradient-descent step),
 // line-plot (role=img, data-version), line-J, line-S, line-gw, line-gb (4 decimals),
 // line-error, announce.
-import { el, num, fmtf, figureRoot, slider, button, announcer, Panel, legend, contourPath } from "./common.js";
+import { el, plotBox, described, usable, connect, num, fmtf, figureRoot, slider, button, announcer, Panel, legend, contourPath } from "./common.js";
 import { RANGES, PRESETS } from "./line_model.js";
 
 const PRESET_LABELS = { "source-2-1": "source text: w = 2, b = 1", "source-0-0": "source text: w = 0, b = 0" };
@@ -37,7 +37,7 @@ export function render({ model, el: host }) {
     set({ w, b });
   });
 
-  const fig = el("div", { class: "lossbook-panels", role: "img", "data-testid": "line-plot", "data-version": "0" }, root);
+  const fig = plotBox(root, "line");
   const data = new Panel(fig, { w: 260, h: 200, title: "the points and the line", xlabel: "x", ylabel: "y" });
   const surf = new Panel(fig, { w: 260, h: 200, title: "J over (w, b)", xlabel: "slope w", ylabel: "intercept b" });
   legend(root, [{ color: "var(--lb-c-mse)", label: "residuals w x + b \u2212 y" }, { color: "var(--lb-c-ce)", label: "the line" },
@@ -53,7 +53,7 @@ export function render({ model, el: host }) {
   const values = el("p", { class: "lossbook-readout", "data-testid": "line-values" }, root);
   const error = el("p", { class: "lossbook-error", "data-testid": "line-error", role: "alert" }, root);
   const say = announcer(root);
-  let version = 0, drawnGrid = null;
+  let drawnGrid = null;
 
   function syncInputs() {
     const s = model.get("settings");
@@ -63,8 +63,7 @@ export function render({ model, el: host }) {
 
   function draw() {
     const s = model.get("settings"), r = model.get("result");
-    if (!r || r.error) { error.textContent = r ? r.error : ""; return; }
-    error.textContent = "";
+    if (!usable(r, error)) return;
     if (dots.length === 0) r.x.forEach((x, i) => dots.push(data.circle({ cx: data.px(x).toFixed(1), cy: data.py(r.y[i]).toFixed(1), r: 3.5, fill: "var(--lb-fg)" })));
     data.setLine(line, data.px(-3), data.pyc(s.w * -3 + s.b), data.px(3), data.pyc(s.w * 3 + s.b));
     resid.setAttribute("d", r.x.map((x, i) => `M${data.px(x).toFixed(1)},${data.pyc(r.y[i]).toFixed(1)}V${data.pyc(num(r.pred[i])).toFixed(1)}`).join(""));
@@ -88,16 +87,10 @@ export function render({ model, el: host }) {
       `Least squares: w = ${fmtf(r.optimum.w, 2)}, b = ${fmtf(r.optimum.b, 2)}, J = ${fmtf(r.optimum.J, 4)}.`;
     const words = `At w = ${fmtf(s.w, 2)}, b = ${fmtf(s.b, 2)}: J = ${fmtf(r.J, 4)}, sum of squares ${fmtf(r.S, 4)}, ` +
       `gradient ${fmtf(r.grad.w, 4)} in w and ${fmtf(r.grad.b, 4)} in b.`;
-    fig.setAttribute("aria-label", "The five points with the line and its residuals, and the contours of J over w and b with the current point. " + words);
-    say.say(words);
-    fig.setAttribute("data-version", String(++version));
+    described(fig, say, "The five points with the line and its residuals, and the contours of J over w and b with the current point. ", words);
   }
 
-  model.on("change:settings", syncInputs);
-  model.on("change:result", draw);
-  syncInputs();
-  draw();
-  return () => { model.off("change:settings", syncInputs); model.off("change:result", draw); };
+  return connect(model, syncInputs, draw);
 }
 
 export default { render };

@@ -11,7 +11,7 @@
 // t (the iteration shown), toggle-learn_bias, preset-<name>, play, step, reset, race-plot
 // (role=img; data-version increases on each redraw), count-mse, count-ce, count-ce-excess
 // (updates, or "none"), race-state, race-error, announce (the live region).
-import { el, fmtg, fmtf, figureRoot, slider, checkbox, button, announcer, Panel, legend } from "./common.js";
+import { el, plotBox, described, usable, connect, fmtg, fmtf, figureRoot, slider, checkbox, button, announcer, Panel, legend } from "./common.js";
 import { RANGES, PRESETS } from "./race_model.js";
 
 const PRESET_LABELS = { source: "source text: w = ln 9", "slowdown-0.6-0.9": "slow start w = 0.6, b = 0.9",
@@ -49,7 +49,7 @@ export function render({ model, el: host }) {
     }, "lossbook-preset");
   }
 
-  const fig = el("div", { class: "lossbook-panels", role: "img", "data-testid": "race-plot", "data-version": "0" }, root);
+  const fig = plotBox(root, "race");
   legend(root, [{ color: "var(--lb-c-mse)", label: "MSE" }, { color: "var(--lb-c-ce)", label: "cross-entropy" },
     { color: "var(--lb-t-target)", label: "target y", dash: "2,2" }, { color: "var(--lb-c-entropy)", label: "floor H(y) of cross-entropy", dash: "5,3" },
     { color: "var(--lb-t-target)", label: "bias b (dashed, when learned)", dash: "5,3" }]);
@@ -81,7 +81,7 @@ export function render({ model, el: host }) {
   const error = el("p", { class: "lossbook-error", "data-testid": "race-error", role: "alert" }, root);
   const say = announcer(root);
 
-  let t = 0, end = 0, timer = null, version = 0, res = null;
+  let t = 0, end = 0, timer = null, res = null;
 
   function syncInputs() {
     const s = model.get("settings");
@@ -100,8 +100,7 @@ export function render({ model, el: host }) {
     stop();
     res = model.get("result");
     const s = model.get("settings");
-    if (!res || res.error) { error.textContent = res ? res.error : ""; return; }
-    error.textContent = "";
+    if (!usable(res, error)) return;
     const { mse, ce } = res.runs;
     end = Math.max(mse.w.length, ce.w.length) - 1;
     const xhi = Math.max(end, 1);
@@ -126,9 +125,8 @@ export function render({ model, el: host }) {
       `(none = not within ${s.max_steps} updates)`;
     tSlider.input.max = String(xhi);
     const words = summary(res, s);
-    fig.setAttribute("aria-label", "Output, loss and weight of the neuron against the iteration, under MSE and cross-entropy. " + words);
-    say.say(words);
     setT(end);
+    described(fig, say, "Output, loss and weight of the neuron against the iteration, under MSE and cross-entropy.", words);
   }
 
   function setT(tt) {
@@ -151,7 +149,7 @@ export function render({ model, el: host }) {
     for (const p in P) P[p].vline(cursors[p], t);
     state.innerHTML = "<table><tr><th></th><th scope=\"col\">t</th><th scope=\"col\">a</th><th scope=\"col\">L</th>" +
       "<th scope=\"col\">\u2202L/\u2202w</th><th scope=\"col\">\u2202L/\u2202b</th></tr>" + rows + "</table>";
-    fig.setAttribute("data-version", String(++version));
+    fig.setAttribute("data-version", String(Number(fig.getAttribute("data-version")) + 1));
   }
 
   function stop() {
@@ -167,11 +165,7 @@ export function render({ model, el: host }) {
     timer = setInterval(() => { const n = Math.min(end, t + per); setT(n); if (n >= end) stop(); }, 33);
   }
 
-  model.on("change:settings", syncInputs);
-  model.on("change:result", draw);
-  syncInputs();
-  draw();
-  return () => { stop(); model.off("change:settings", syncInputs); model.off("change:result", draw); };
+  return connect(model, syncInputs, draw, stop);
 }
 
 export default { render };

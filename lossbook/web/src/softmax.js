@@ -11,7 +11,7 @@
 // preset-source-4-even, preset-source-4-uneven, preset-confident-wrong, softmax-plot (role=img,
 // data-version), sm-ce, sm-mse, and per class i = 1..K: sm-a-i, sm-gce-i, sm-gmse-i (4 decimals),
 // softmax-error, announce.
-import { el, num, fmtf, figureRoot, slider, select, button, announcer, Panel, legend } from "./common.js";
+import { el, plotBox, described, usable, connect, num, fmtf, figureRoot, slider, select, button, announcer, Panel, legend } from "./common.js";
 import { RANGES, PRESETS } from "./softmax_model.js";
 
 const PRESET_LABELS = { "source-4-even": "source text 4: a = [0.8, 0.1, 0.1]",
@@ -35,7 +35,7 @@ export function render({ model, el: host }) {
   const presets = el("div", { class: "lossbook-buttons", role: "group", "aria-label": "presets" }, root);
   for (const name in PRESETS) button(presets, PRESET_LABELS[name], "preset-" + name, () => set(PRESETS[name]), "lossbook-preset");
 
-  const fig = el("div", { class: "lossbook-panels", role: "img", "data-testid": "softmax-plot", "data-version": "0" }, root);
+  const fig = plotBox(root, "softmax");
   const pa = new Panel(fig, { w: 250, h: 190, title: "output a and target y", xlabel: "class", ylabel: "probability" });
   const pg = new Panel(fig, { w: 250, h: 190, title: "gradient \u2202L/\u2202z at each logit", xlabel: "class" });
   legend(root, [{ color: "var(--lb-c-neutral)", label: "a = softmax(z/T)" }, { color: "var(--lb-t-target)", label: "target y (outline)" },
@@ -51,7 +51,6 @@ export function render({ model, el: host }) {
   const values = el("div", { class: "lossbook-readout", "data-testid": "softmax-values" }, root);
   const error = el("p", { class: "lossbook-error", "data-testid": "softmax-error", role: "alert" }, root);
   const say = announcer(root);
-  let version = 0;
 
   function syncInputs() {
     const s = model.get("settings");
@@ -69,8 +68,7 @@ export function render({ model, el: host }) {
 
   function draw() {
     const s = model.get("settings"), r = model.get("result");
-    if (!r || r.error) { error.textContent = r ? r.error : ""; return; }
-    error.textContent = "";
+    if (!usable(r, error)) return;
     const n = s.K, ticks = Array.from({ length: n }, (_, i) => i + 1);
     pa.setLimits(0.5, n + 0.5, 0, 1, { xticks: ticks, yticks: [0, 0.25, 0.5, 0.75, 1] });
     const g = r.grad_ce.concat(r.grad_mse).map(num), gm = Math.max(0.05, ...g.map(Math.abs)) * 1.1;
@@ -97,16 +95,10 @@ export function render({ model, el: host }) {
       `<th scope="col">MSE: own term</th><th scope="col">MSE: cross terms</th></tr>${rows}</table></div>`;
     const words = `Output a = ${r.a.map((v) => fmtf(v, 4)).join(", ")} for true class ${s.target}: cross-entropy ${fmtf(r.ce, 4)}, MSE ${fmtf(r.mse, 4)}. ` +
       `Gradient at the true logit: cross-entropy ${fmtf(r.grad_ce[s.target - 1], 4)}, MSE ${fmtf(r.grad_mse[s.target - 1], 4)}.`;
-    fig.setAttribute("aria-label", "Bars of the softmax output against the target, and of the gradient at each logit under cross-entropy and MSE. " + words);
-    say.say(words);
-    fig.setAttribute("data-version", String(++version));
+    described(fig, say, "Bars of the softmax output against the target, and of the gradient at each logit under cross-entropy and MSE. ", words);
   }
 
-  model.on("change:settings", syncInputs);
-  model.on("change:result", draw);
-  syncInputs();
-  draw();
-  return () => { model.off("change:settings", syncInputs); model.off("change:result", draw); };
+  return connect(model, syncInputs, draw);
 }
 
 export default { render };

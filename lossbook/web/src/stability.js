@@ -14,7 +14,7 @@
 // st-bin-naive-32, st-bin-stable-32, st-bin-naive-64, st-bin-stable-64, st-sm-naive-32,
 // st-sm-stable-32, st-sm-naive-64, st-sm-stable-64 (6 significant digits, or inf, nan),
 // stability-error, announce.
-import { el, num, fmtg, figureRoot, slider, select, button, announcer, Panel, legend, newId, text } from "./common.js";
+import { el, plotBox, described, usable, connect, num, fmtg, figureRoot, slider, select, button, announcer, Panel, legend, newId, text } from "./common.js";
 import { RANGES, PRESETS, zOfU } from "./stability_model.js";
 
 const PRESET_LABELS = { "overflow-float32": "z = 100, y = 0: float32 overflows", "underflow-log": "z = \u22121000, y = 1: log 0",
@@ -46,7 +46,7 @@ export function render({ model, el: host }) {
   const presets = el("div", { class: "lossbook-buttons", role: "group", "aria-label": "presets" }, root);
   for (const name in PRESETS) button(presets, PRESET_LABELS[name], "preset-" + name, () => set(PRESETS[name]), "lossbook-preset");
 
-  const fig = el("div", { class: "lossbook-panels", role: "img", "data-testid": "stability-plot", "data-version": "0" }, root);
+  const fig = plotBox(root, "stability");
   const ticksZ = [-1000, -100, -10, 0, 10, 100, 1000];
   const panels = {
     binary: new Panel(fig, { w: 280, h: 190, title: "binary cross-entropy", xlabel: "logit z", ylabel: "loss" }),
@@ -70,7 +70,7 @@ export function render({ model, el: host }) {
   const values = el("div", { class: "lossbook-readout", "data-testid": "stability-values" }, root);
   const error = el("p", { class: "lossbook-error", "data-testid": "stability-error", role: "alert" }, root);
   const say = announcer(root);
-  let version = 0;
+  let drawnCurves = "";
 
   function syncInputs() {
     const s = model.get("settings");
@@ -84,10 +84,12 @@ export function render({ model, el: host }) {
 
   function draw() {
     const s = model.get("settings"), r = model.get("result");
-    if (!r || r.error) { error.textContent = r ? r.error : ""; return; }
-    error.textContent = "";
+    if (!usable(r, error)) return;
     const xs = r.grid_z.map((z) => tz(num(z)));
+    const curveKey = [s.y, s.pos_weight, s.smoothing].join("|");  // the curves do not depend on z
     for (const p in panels) {
+      panels[p].vline(cursor[p], tz(s.z));
+      if (curveKey === drawnCurves) continue;
       const P = panels[p], c = r.curves;
       const pts = (ys) => P.points(xs, ys.map((v) => tl(num(v))));
       curves[p].stable.setAttribute("points", pts(c.float64[p + "_stable"]));
@@ -102,8 +104,8 @@ export function render({ model, el: host }) {
         });
       }
       marks[p].innerHTML = m;
-      P.vline(cursor[p], tz(s.z));
     }
+    drawnCurves = curveKey;
     const C = r.cases, b32 = C.float32.binary, b64 = C.float64.binary, s32 = C.float32.softmax, s64 = C.float64.softmax;
     const cell = (id, v) => `<td data-testid="${id}">${g6(v)}</td>`;
     const row = (name, v32, v64) => `<tr><th scope="row">${name}</th><td>${g6(v32)}</td><td>${g6(v64)}</td></tr>`;
@@ -125,16 +127,10 @@ export function render({ model, el: host }) {
       `</table></div>`;
     const words = `At z = ${g6(s.z)}: binary cross-entropy naive ${g6(b32.naive.loss)} in float32 and ${g6(b64.naive.loss)} in float64, ` +
       `stable ${g6(b64.stable.loss)}; softmax cross-entropy naive ${g6(s32.naive.loss)} in float32 and ${g6(s64.naive.loss)} in float64, stable ${g6(s64.stable.loss)}.`;
-    fig.setAttribute("aria-label", "Binary and softmax cross-entropy over the logit z, computed stably and naively in float32 and float64, with the naive breaks marked. " + words);
-    say.say(words);
-    fig.setAttribute("data-version", String(++version));
+    described(fig, say, "Binary and softmax cross-entropy over the logit z, computed stably and naively in float32 and float64, with the naive breaks marked. ", words);
   }
 
-  model.on("change:settings", syncInputs);
-  model.on("change:result", draw);
-  syncInputs();
-  draw();
-  return () => { model.off("change:settings", syncInputs); model.off("change:result", draw); };
+  return connect(model, syncInputs, draw);
 }
 
 export default { render };

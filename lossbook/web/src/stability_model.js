@@ -50,6 +50,24 @@ function softmax3(z, eps, R) {
   return { naive: { exp: ex, sum: total, a, loss: naive }, stable: { logsumexp: lse, loss: stable } };
 }
 
+// The curves over z do not depend on z: computed once per (y, pos_weight, smoothing, dtype).
+const curveCache = new Map();
+function curvesOf(y, beta, eps, name) {
+  const key = [y, beta, eps, name].join("|");
+  let c = curveCache.get(key);
+  if (c) return c;
+  const R = ROUND[name];
+  c = { binary_naive: [], binary_stable: [], softmax_naive: [], softmax_stable: [] };
+  for (const u of GRID_U) {
+    const g = zOfU(u), b = binary(g, y, beta, R), sm = softmax3(g, eps, R);
+    c.binary_naive.push(b.naive.loss); c.binary_stable.push(b.stable.loss);
+    c.softmax_naive.push(sm.naive.loss); c.softmax_stable.push(sm.stable.loss);
+  }
+  if (curveCache.size > 64) curveCache.clear();
+  curveCache.set(key, c);
+  return c;
+}
+
 export function stabilityResult(s) {
   try {
     for (const k of ["z", "pos_weight", "smoothing"]) {
@@ -63,13 +81,7 @@ export function stabilityResult(s) {
     for (const name of ["float32", "float64"]) {
       const R = ROUND[name];
       out.cases[name] = { binary: binary(z, y, beta, R), softmax: softmax3(z, eps, R) };
-      const c = { binary_naive: [], binary_stable: [], softmax_naive: [], softmax_stable: [] };
-      for (const g of grid) {
-        const b = binary(g, y, beta, R), sm = softmax3(g, eps, R);
-        c.binary_naive.push(b.naive.loss); c.binary_stable.push(b.stable.loss);
-        c.softmax_naive.push(sm.naive.loss); c.softmax_stable.push(sm.stable.loss);
-      }
-      out.curves[name] = c;
+      out.curves[name] = curvesOf(y, beta, eps, name);
     }
     return out;
   } catch (e) {

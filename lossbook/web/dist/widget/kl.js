@@ -249,6 +249,30 @@ var Panel = class {
     this.setLine(l, px, this.y1, px, this.y0);
   }
 };
+function plotBox(root, name) {
+  return el("div", { class: "lossbook-panels", role: "img", "data-testid": name + "-plot", "data-version": "0" }, root);
+}
+function described(fig, say, description, words) {
+  fig.setAttribute("aria-label", description + " " + words);
+  say.say(words);
+  fig.setAttribute("data-version", String(Number(fig.getAttribute("data-version") || 0) + 1));
+}
+function usable(result, error) {
+  const ok = !!result && !result.error;
+  error.textContent = result && result.error ? result.error : "";
+  return ok;
+}
+function connect(model, syncInputs, draw, stop) {
+  model.on("change:settings", syncInputs);
+  model.on("change:result", draw);
+  syncInputs();
+  draw();
+  return () => {
+    if (stop) stop();
+    model.off("change:settings", syncInputs);
+    model.off("change:result", draw);
+  };
+}
 function legend(parent, items) {
   const ul = el("ul", { class: "lossbook-legend", "aria-hidden": "true" }, parent);
   for (const it of items) {
@@ -310,7 +334,7 @@ function render({ model, el: host }) {
     options: Object.keys(BASES).map((b) => [b, b]),
     onInput: (v) => setKey("base", v)
   });
-  const fig = el("div", { class: "lossbook-panels", role: "img", "data-testid": "kl-plot", "data-version": "0" }, root);
+  const fig = plotBox(root, "kl");
   const bars = new Panel(fig, { w: 240, h: 180, title: "the four numbers", ylabel: "nats" });
   const cur = new Panel(fig, { w: 300, h: 180, title: "as functions of the model's q", xlabel: "model q", ylabel: "nats" });
   legend(root, [
@@ -342,7 +366,6 @@ function render({ model, el: host }) {
   const values = el("p", { class: "lossbook-readout", "data-testid": "kl-values" }, root);
   const error = el("p", { class: "lossbook-error", "data-testid": "kl-error", role: "alert" }, root);
   const say = announcer(root);
-  let version = 0;
   function syncInputs() {
     const s = model.get("settings");
     inputs.p.set(s.p);
@@ -352,11 +375,7 @@ function render({ model, el: host }) {
   }
   function draw() {
     const s = model.get("settings"), r = model.get("result");
-    if (!r || r.error) {
-      error.textContent = r ? r.error : "";
-      return;
-    }
-    error.textContent = "";
+    if (!usable(r, error)) return;
     const n = r.numbers, vals = KEYS.map((k) => num(n[k]));
     const finite = vals.filter(Number.isFinite), btop = Math.max(...finite, 1e-9) * 1.25 * 1.15, cap = btop / 1.15;
     bars.setLimits(0, 4, 0, btop, { xticks: [] });
@@ -383,18 +402,9 @@ function render({ model, el: host }) {
     const parts = [["H(p)", "hp", "hp", "entropy"], ["H(p, q)", "hpq", "hpq", "ce"], ["KL(p\u2016q)", "pq", "kl_pq", "kl"], ["KL(q\u2016p)", "qp", "kl_qp", "kl"]];
     values.innerHTML = parts.map(([name, id, k, c]) => `<span class="lb-t-${c}">${name}</span> = <b data-testid="kl-${id}">${fmt4(n[k])}</b>`).join("; ") + ` (${s.base}); H(p, q) = H(p) + KL(p\u2016q).`;
     const words = `With p = ${fmtf(s.p, 2)} and q = ${fmtf(s.q, 2)}: H(p) = ${fmt4(n.hp)}, H(p, q) = ${fmt4(n.hpq)}, KL(p\u2016q) = ${fmt4(n.kl_pq)}, KL(q\u2016p) = ${fmt4(n.kl_qp)} ${s.base}.`;
-    fig.setAttribute("aria-label", "Bars of entropy, cross-entropy and both KL divergences, and the last three as curves over q. " + words);
-    say.say(words);
-    fig.setAttribute("data-version", String(++version));
+    described(fig, say, "Bars of entropy, cross-entropy and both KL divergences, and the last three as curves over q. ", words);
   }
-  model.on("change:settings", syncInputs);
-  model.on("change:result", draw);
-  syncInputs();
-  draw();
-  return () => {
-    model.off("change:settings", syncInputs);
-    model.off("change:result", draw);
-  };
+  return connect(model, syncInputs, draw);
 }
 var kl_default = { render };
 export {

@@ -244,6 +244,30 @@ var Panel = class {
     this.setLine(l, px, this.y1, px, this.y0);
   }
 };
+function plotBox(root, name) {
+  return el("div", { class: "lossbook-panels", role: "img", "data-testid": name + "-plot", "data-version": "0" }, root);
+}
+function described(fig, say, description, words) {
+  fig.setAttribute("aria-label", description + " " + words);
+  say.say(words);
+  fig.setAttribute("data-version", String(Number(fig.getAttribute("data-version") || 0) + 1));
+}
+function usable(result, error) {
+  const ok = !!result && !result.error;
+  error.textContent = result && result.error ? result.error : "";
+  return ok;
+}
+function connect(model, syncInputs, draw, stop) {
+  model.on("change:settings", syncInputs);
+  model.on("change:result", draw);
+  syncInputs();
+  draw();
+  return () => {
+    if (stop) stop();
+    model.off("change:settings", syncInputs);
+    model.off("change:result", draw);
+  };
+}
 function legend(parent, items) {
   const ul = el("ul", { class: "lossbook-legend", "aria-hidden": "true" }, parent);
   for (const it of items) {
@@ -305,7 +329,7 @@ function render({ model, el: host }) {
     }
     set({ w, b });
   });
-  const fig = el("div", { class: "lossbook-panels", role: "img", "data-testid": "line-plot", "data-version": "0" }, root);
+  const fig = plotBox(root, "line");
   const data = new Panel(fig, { w: 260, h: 200, title: "the points and the line", xlabel: "x", ylabel: "y" });
   const surf = new Panel(fig, { w: 260, h: 200, title: "J over (w, b)", xlabel: "slope w", ylabel: "intercept b" });
   legend(root, [
@@ -324,7 +348,7 @@ function render({ model, el: host }) {
   const values = el("p", { class: "lossbook-readout", "data-testid": "line-values" }, root);
   const error = el("p", { class: "lossbook-error", "data-testid": "line-error", role: "alert" }, root);
   const say = announcer(root);
-  let version = 0, drawnGrid = null;
+  let drawnGrid = null;
   function syncInputs() {
     const s = model.get("settings");
     for (const k in inputs) inputs[k].set(s[k]);
@@ -332,11 +356,7 @@ function render({ model, el: host }) {
   }
   function draw() {
     const s = model.get("settings"), r = model.get("result");
-    if (!r || r.error) {
-      error.textContent = r ? r.error : "";
-      return;
-    }
-    error.textContent = "";
+    if (!usable(r, error)) return;
     if (dots.length === 0) r.x.forEach((x, i) => dots.push(data.circle({ cx: data.px(x).toFixed(1), cy: data.py(r.y[i]).toFixed(1), r: 3.5, fill: "var(--lb-fg)" })));
     data.setLine(line, data.px(-3), data.pyc(s.w * -3 + s.b), data.px(3), data.pyc(s.w * 3 + s.b));
     resid.setAttribute("d", r.x.map((x, i) => `M${data.px(x).toFixed(1)},${data.pyc(r.y[i]).toFixed(1)}V${data.pyc(num(r.pred[i])).toFixed(1)}`).join(""));
@@ -357,18 +377,9 @@ function render({ model, el: host }) {
     arrow.setAttribute("d", g > 1e-12 ? `M${hx.toFixed(1)},${hy.toFixed(1)}L${ex.toFixed(1)},${ey.toFixed(1)}${head(0.45)}M${ex.toFixed(1)},${ey.toFixed(1)}${head(-0.45)}` : "");
     values.innerHTML = `The book's loss J = <span class="lb-t-mse">1/(2N) \u03A3(wx + b \u2212 y)\xB2 = <b data-testid="line-J">${fmtf(r.J, 4)}</b></span>; the source text's plain sum \u03A3(wx + b \u2212 y)\xB2 = <b data-testid="line-S">${fmtf(r.S, 4)}</b>. Gradient: \u2202J/\u2202w = <b data-testid="line-gw">${fmtf(r.grad.w, 4)}</b>, \u2202J/\u2202b = <b data-testid="line-gb">${fmtf(r.grad.b, 4)}</b>. Least squares: w = ${fmtf(r.optimum.w, 2)}, b = ${fmtf(r.optimum.b, 2)}, J = ${fmtf(r.optimum.J, 4)}.`;
     const words = `At w = ${fmtf(s.w, 2)}, b = ${fmtf(s.b, 2)}: J = ${fmtf(r.J, 4)}, sum of squares ${fmtf(r.S, 4)}, gradient ${fmtf(r.grad.w, 4)} in w and ${fmtf(r.grad.b, 4)} in b.`;
-    fig.setAttribute("aria-label", "The five points with the line and its residuals, and the contours of J over w and b with the current point. " + words);
-    say.say(words);
-    fig.setAttribute("data-version", String(++version));
+    described(fig, say, "The five points with the line and its residuals, and the contours of J over w and b with the current point. ", words);
   }
-  model.on("change:settings", syncInputs);
-  model.on("change:result", draw);
-  syncInputs();
-  draw();
-  return () => {
-    model.off("change:settings", syncInputs);
-    model.off("change:result", draw);
-  };
+  return connect(model, syncInputs, draw);
 }
 var line_default = { render };
 export {

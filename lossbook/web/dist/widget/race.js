@@ -253,6 +253,30 @@ var Panel = class {
     this.setLine(l, px, this.y1, px, this.y0);
   }
 };
+function plotBox(root, name) {
+  return el("div", { class: "lossbook-panels", role: "img", "data-testid": name + "-plot", "data-version": "0" }, root);
+}
+function described(fig, say, description, words) {
+  fig.setAttribute("aria-label", description + " " + words);
+  say.say(words);
+  fig.setAttribute("data-version", String(Number(fig.getAttribute("data-version") || 0) + 1));
+}
+function usable(result, error) {
+  const ok = !!result && !result.error;
+  error.textContent = result && result.error ? result.error : "";
+  return ok;
+}
+function connect(model, syncInputs, draw, stop) {
+  model.on("change:settings", syncInputs);
+  model.on("change:result", draw);
+  syncInputs();
+  draw();
+  return () => {
+    if (stop) stop();
+    model.off("change:settings", syncInputs);
+    model.off("change:result", draw);
+  };
+}
 function legend(parent, items) {
   const ul = el("ul", { class: "lossbook-legend", "aria-hidden": "true" }, parent);
   for (const it of items) {
@@ -318,7 +342,7 @@ function render({ model, el: host }) {
       model.save_changes();
     }, "lossbook-preset");
   }
-  const fig = el("div", { class: "lossbook-panels", role: "img", "data-testid": "race-plot", "data-version": "0" }, root);
+  const fig = plotBox(root, "race");
   legend(root, [
     { color: "var(--lb-c-mse)", label: "MSE" },
     { color: "var(--lb-c-ce)", label: "cross-entropy" },
@@ -369,7 +393,7 @@ function render({ model, el: host }) {
   const state = el("div", { class: "lossbook-readout", "data-testid": "race-state" }, root);
   const error = el("p", { class: "lossbook-error", "data-testid": "race-error", role: "alert" }, root);
   const say = announcer(root);
-  let t = 0, end = 0, timer = null, version = 0, res = null;
+  let t = 0, end = 0, timer = null, res = null;
   function syncInputs() {
     const s = model.get("settings");
     for (const [k] of SLIDERS) inputs[k].set(k === "tol" ? Math.round(Math.log10(s.tol) * 2) / 2 : s[k]);
@@ -384,11 +408,7 @@ function render({ model, el: host }) {
     stop();
     res = model.get("result");
     const s = model.get("settings");
-    if (!res || res.error) {
-      error.textContent = res ? res.error : "";
-      return;
-    }
-    error.textContent = "";
+    if (!usable(res, error)) return;
     const { mse, ce } = res.runs;
     end = Math.max(mse.w.length, ce.w.length) - 1;
     const xhi = Math.max(end, 1);
@@ -417,9 +437,8 @@ function render({ model, el: host }) {
     counts.innerHTML = `Updates until \xBD(a \u2212 y)\xB2 &lt; ${fmtg(s.tol)}: <span class="lb-t-mse">MSE ${c("mse")}</span>, <span class="lb-t-ce">cross-entropy ${c("ce")}</span>. Cross-entropy until its excess over the floor, KL(y\u2016a), &lt; ${fmtg(s.tol)}: <span class="lb-t-kl">${c("ce-excess")}</span>. (none = not within ${s.max_steps} updates)`;
     tSlider.input.max = String(xhi);
     const words = summary(res, s);
-    fig.setAttribute("aria-label", "Output, loss and weight of the neuron against the iteration, under MSE and cross-entropy. " + words);
-    say.say(words);
     setT(end);
+    described(fig, say, "Output, loss and weight of the neuron against the iteration, under MSE and cross-entropy.", words);
   }
   function setT(tt) {
     if (!res || res.error) return;
@@ -439,7 +458,7 @@ function render({ model, el: host }) {
     }
     for (const p in P) P[p].vline(cursors[p], t);
     state.innerHTML = '<table><tr><th></th><th scope="col">t</th><th scope="col">a</th><th scope="col">L</th><th scope="col">\u2202L/\u2202w</th><th scope="col">\u2202L/\u2202b</th></tr>' + rows + "</table>";
-    fig.setAttribute("data-version", String(++version));
+    fig.setAttribute("data-version", String(Number(fig.getAttribute("data-version")) + 1));
   }
   function stop() {
     if (timer !== null) {
@@ -462,15 +481,7 @@ function render({ model, el: host }) {
       if (n >= end) stop();
     }, 33);
   }
-  model.on("change:settings", syncInputs);
-  model.on("change:result", draw);
-  syncInputs();
-  draw();
-  return () => {
-    stop();
-    model.off("change:settings", syncInputs);
-    model.off("change:result", draw);
-  };
+  return connect(model, syncInputs, draw, stop);
 }
 var race_default = { render };
 export {

@@ -254,6 +254,30 @@ var Panel = class {
     this.setLine(l, px, this.y1, px, this.y0);
   }
 };
+function plotBox(root, name) {
+  return el("div", { class: "lossbook-panels", role: "img", "data-testid": name + "-plot", "data-version": "0" }, root);
+}
+function described(fig, say, description, words) {
+  fig.setAttribute("aria-label", description + " " + words);
+  say.say(words);
+  fig.setAttribute("data-version", String(Number(fig.getAttribute("data-version") || 0) + 1));
+}
+function usable(result, error) {
+  const ok = !!result && !result.error;
+  error.textContent = result && result.error ? result.error : "";
+  return ok;
+}
+function connect(model, syncInputs, draw, stop) {
+  model.on("change:settings", syncInputs);
+  model.on("change:result", draw);
+  syncInputs();
+  draw();
+  return () => {
+    if (stop) stop();
+    model.off("change:settings", syncInputs);
+    model.off("change:result", draw);
+  };
+}
 function legend(parent, items) {
   const ul = el("ul", { class: "lossbook-legend", "aria-hidden": "true" }, parent);
   for (const it of items) {
@@ -334,7 +358,7 @@ function render({ model, el: host }) {
   });
   const presets = el("div", { class: "lossbook-buttons", role: "group", "aria-label": "presets" }, root);
   for (const name in PRESETS) button(presets, PRESET_LABELS[name], "preset-" + name, () => set(PRESETS[name]), "lossbook-preset");
-  const fig = el("div", { class: "lossbook-panels", role: "img", "data-testid": "softmax-plot", "data-version": "0" }, root);
+  const fig = plotBox(root, "softmax");
   const pa = new Panel(fig, { w: 250, h: 190, title: "output a and target y", xlabel: "class", ylabel: "probability" });
   const pg = new Panel(fig, { w: 250, h: 190, title: "gradient \u2202L/\u2202z at each logit", xlabel: "class" });
   legend(root, [
@@ -354,7 +378,6 @@ function render({ model, el: host }) {
   const values = el("div", { class: "lossbook-readout", "data-testid": "softmax-values" }, root);
   const error = el("p", { class: "lossbook-error", "data-testid": "softmax-error", role: "alert" }, root);
   const say = announcer(root);
-  let version = 0;
   function syncInputs() {
     const s = model.get("settings");
     s.z.forEach((v, i) => {
@@ -376,11 +399,7 @@ function render({ model, el: host }) {
   }
   function draw() {
     const s = model.get("settings"), r = model.get("result");
-    if (!r || r.error) {
-      error.textContent = r ? r.error : "";
-      return;
-    }
-    error.textContent = "";
+    if (!usable(r, error)) return;
     const n = s.K, ticks = Array.from({ length: n }, (_, i) => i + 1);
     pa.setLimits(0.5, n + 0.5, 0, 1, { xticks: ticks, yticks: [0, 0.25, 0.5, 0.75, 1] });
     const g = r.grad_ce.concat(r.grad_mse).map(num), gm = Math.max(0.05, ...g.map(Math.abs)) * 1.1;
@@ -401,18 +420,9 @@ function render({ model, el: host }) {
     }
     values.innerHTML = `<p>Cross-entropy <span class="lb-t-ce">\u2212log a<sub>${s.target}</sub> = <b data-testid="sm-ce">${fmtf(r.ce, 4)}</b></span>; MSE <span class="lb-t-mse">\xBD\u2016a \u2212 y\u2016\xB2 = <b data-testid="sm-mse">${fmtf(r.mse, 4)}</b></span>.</p><div class="lossbook-scrollbox" tabindex="0" role="region" aria-label="the gradient at each logit, a table"><table><tr><th></th><th scope="col">a</th><th scope="col">\u2202CE/\u2202z</th><th scope="col">\u2202MSE/\u2202z</th><th scope="col">MSE: own term</th><th scope="col">MSE: cross terms</th></tr>${rows}</table></div>`;
     const words = `Output a = ${r.a.map((v) => fmtf(v, 4)).join(", ")} for true class ${s.target}: cross-entropy ${fmtf(r.ce, 4)}, MSE ${fmtf(r.mse, 4)}. Gradient at the true logit: cross-entropy ${fmtf(r.grad_ce[s.target - 1], 4)}, MSE ${fmtf(r.grad_mse[s.target - 1], 4)}.`;
-    fig.setAttribute("aria-label", "Bars of the softmax output against the target, and of the gradient at each logit under cross-entropy and MSE. " + words);
-    say.say(words);
-    fig.setAttribute("data-version", String(++version));
+    described(fig, say, "Bars of the softmax output against the target, and of the gradient at each logit under cross-entropy and MSE. ", words);
   }
-  model.on("change:settings", syncInputs);
-  model.on("change:result", draw);
-  syncInputs();
-  draw();
-  return () => {
-    model.off("change:settings", syncInputs);
-    model.off("change:result", draw);
-  };
+  return connect(model, syncInputs, draw);
 }
 var softmax_default = { render };
 export {

@@ -248,6 +248,30 @@ var Panel = class {
     this.setLine(l, px, this.y1, px, this.y0);
   }
 };
+function plotBox(root, name) {
+  return el("div", { class: "lossbook-panels", role: "img", "data-testid": name + "-plot", "data-version": "0" }, root);
+}
+function described(fig, say, description, words) {
+  fig.setAttribute("aria-label", description + " " + words);
+  say.say(words);
+  fig.setAttribute("data-version", String(Number(fig.getAttribute("data-version") || 0) + 1));
+}
+function usable(result, error) {
+  const ok = !!result && !result.error;
+  error.textContent = result && result.error ? result.error : "";
+  return ok;
+}
+function connect(model, syncInputs, draw, stop) {
+  model.on("change:settings", syncInputs);
+  model.on("change:result", draw);
+  syncInputs();
+  draw();
+  return () => {
+    if (stop) stop();
+    model.off("change:settings", syncInputs);
+    model.off("change:result", draw);
+  };
+}
 function legend(parent, items) {
   const ul = el("ul", { class: "lossbook-legend", "aria-hidden": "true" }, parent);
   for (const it of items) {
@@ -327,7 +351,7 @@ function render({ model, el: host }) {
   });
   const presets = el("div", { class: "lossbook-buttons", role: "group", "aria-label": "presets" }, root);
   for (const name in PRESETS) button(presets, PRESET_LABELS[name], "preset-" + name, () => set(PRESETS[name]), "lossbook-preset");
-  const fig = el("div", { class: "lossbook-panels", role: "img", "data-testid": "stability-plot", "data-version": "0" }, root);
+  const fig = plotBox(root, "stability");
   const ticksZ = [-1e3, -100, -10, 0, 10, 100, 1e3];
   const panels = {
     binary: new Panel(fig, { w: 280, h: 190, title: "binary cross-entropy", xlabel: "logit z", ylabel: "loss" }),
@@ -359,7 +383,7 @@ function render({ model, el: host }) {
   const values = el("div", { class: "lossbook-readout", "data-testid": "stability-values" }, root);
   const error = el("p", { class: "lossbook-error", "data-testid": "stability-error", role: "alert" }, root);
   const say = announcer(root);
-  let version = 0;
+  let drawnCurves = "";
   function syncInputs() {
     const s = model.get("settings");
     zlog.set(Math.round(uOfZ(s.z) * 20) / 20);
@@ -373,13 +397,12 @@ function render({ model, el: host }) {
   }
   function draw() {
     const s = model.get("settings"), r = model.get("result");
-    if (!r || r.error) {
-      error.textContent = r ? r.error : "";
-      return;
-    }
-    error.textContent = "";
+    if (!usable(r, error)) return;
     const xs = r.grid_z.map((z) => tz(num(z)));
+    const curveKey = [s.y, s.pos_weight, s.smoothing].join("|");
     for (const p in panels) {
+      panels[p].vline(cursor[p], tz(s.z));
+      if (curveKey === drawnCurves) continue;
       const P = panels[p], c = r.curves;
       const pts = (ys) => P.points(xs, ys.map((v) => tl(num(v))));
       curves[p].stable.setAttribute("points", pts(c.float64[p + "_stable"]));
@@ -394,25 +417,16 @@ function render({ model, el: host }) {
         });
       }
       marks[p].innerHTML = m;
-      P.vline(cursor[p], tz(s.z));
     }
+    drawnCurves = curveKey;
     const C = r.cases, b32 = C.float32.binary, b64 = C.float64.binary, s32 = C.float32.softmax, s64 = C.float64.softmax;
     const cell = (id, v) => `<td data-testid="${id}">${g6(v)}</td>`;
     const row = (name, v32, v64) => `<tr><th scope="row">${name}</th><td>${g6(v32)}</td><td>${g6(v64)}</td></tr>`;
     values.innerHTML = `<p>Binary cross-entropy, label y = ${s.y} (smoothed: ${g6(r.y_smooth)}), \u03B2 = ${s.pos_weight.toFixed(1)}:</p><div class="lossbook-scrollbox" tabindex="0" role="region" aria-label="binary cross-entropy, naive and stable"><table><tr><th></th><th scope="col">float32</th><th scope="col">float64</th></tr>` + row("naive: e = exp(\u2212z)", b32.naive.e, b64.naive.e) + row("a = 1/(1 + e)", b32.naive.a, b64.naive.a) + row("log a", b32.naive.log_a, b64.naive.log_a) + row("log(1 \u2212 a)", b32.naive.log_1ma, b64.naive.log_1ma) + `<tr><th scope="row">naive loss</th>${cell("st-bin-naive-32", b32.naive.loss)}${cell("st-bin-naive-64", b64.naive.loss)}</tr><tr><th scope="row" class="lb-t-ce">stable loss (softplus)</th>${cell("st-bin-stable-32", b32.stable.loss)}${cell("st-bin-stable-64", b64.stable.loss)}</tr>` + row("stable \u2202L/\u2202z", b32.stable.grad, b64.stable.grad) + `</table></div><p>Softmax cross-entropy of the logits (z, 0, \u2212z), true class 1, smoothing \u03B5 = ${s.smoothing.toFixed(2)}:</p><div class="lossbook-scrollbox" tabindex="0" role="region" aria-label="softmax cross-entropy, naive and stable"><table><tr><th></th><th scope="col">float32</th><th scope="col">float64</th></tr>` + row("naive: sum of exp", s32.naive.sum, s64.naive.sum) + row("a of class 1", s32.naive.a[0], s64.naive.a[0]) + `<tr><th scope="row">naive loss</th>${cell("st-sm-naive-32", s32.naive.loss)}${cell("st-sm-naive-64", s64.naive.loss)}</tr><tr><th scope="row" class="lb-t-ce">stable loss (log-sum-exp)</th>${cell("st-sm-stable-32", s32.stable.loss)}${cell("st-sm-stable-64", s64.stable.loss)}</tr></table></div>`;
     const words = `At z = ${g6(s.z)}: binary cross-entropy naive ${g6(b32.naive.loss)} in float32 and ${g6(b64.naive.loss)} in float64, stable ${g6(b64.stable.loss)}; softmax cross-entropy naive ${g6(s32.naive.loss)} in float32 and ${g6(s64.naive.loss)} in float64, stable ${g6(s64.stable.loss)}.`;
-    fig.setAttribute("aria-label", "Binary and softmax cross-entropy over the logit z, computed stably and naively in float32 and float64, with the naive breaks marked. " + words);
-    say.say(words);
-    fig.setAttribute("data-version", String(++version));
+    described(fig, say, "Binary and softmax cross-entropy over the logit z, computed stably and naively in float32 and float64, with the naive breaks marked. ", words);
   }
-  model.on("change:settings", syncInputs);
-  model.on("change:result", draw);
-  syncInputs();
-  draw();
-  return () => {
-    model.off("change:settings", syncInputs);
-    model.off("change:result", draw);
-  };
+  return connect(model, syncInputs, draw);
 }
 var stability_default = { render };
 export {
