@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(abspath $(VENV))/bin
 export PATH := $(BIN):$(PATH)
 
-.PHONY: install node browser book test lab notebooks bench clean pdf download print-tools
+.PHONY: install node browser figures book test lab notebooks bench clean pdf download print-tools
 
 install: $(VENV)/.installed node
 $(VENV)/.installed: requirements.txt pyproject.toml
@@ -27,6 +27,12 @@ browser:
 	@{ command -v chromium && command -v node; } >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium $$(command -v node >/dev/null || echo nodejs); }
+
+# Rebuild the live figures' bundles (lossbook/web/dist, committed) from lossbook/web/src, and
+# the site's copy of the digits (lossbook/web/dist/site/digits-data.js, from scikit-learn).
+figures: install
+	node lossbook/web/build.mjs
+	$(BIN)/python -c "from lossbook import digits; open('lossbook/web/dist/site/' + digits.WEB_DATA, 'w').write(digits.web_data())"
 
 # A clean build: Sphinx 7.4 does not overwrite a changed file under _static in an incremental
 # build, and book/_ext/lossbook_site.py prunes _static after each build.

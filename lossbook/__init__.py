@@ -6,7 +6,8 @@ Modules, each named for an idea:
 * :mod:`lossbook.neuron`  one sigmoid neuron trained under MSE or cross-entropy
 * :mod:`lossbook.gradcheck` finite-difference checks of derived gradients
 * :mod:`lossbook.plots`   the book's colours, labels and matplotlib style
-* :mod:`lossbook.widgets` the interactive figures (ipywidgets) and their web twins
+* :mod:`lossbook.live`    the numbers the live figures show (the reference for their JavaScript twins)
+* :mod:`lossbook.widgets` the live figures (anywidget views, the same on the site; lossbook/web)
 """
 
 __version__ = "0.1.0"

@@ -62,6 +62,8 @@ __all__ = [
     "History",
     "train",
     "train_many",
+    "WEB_DATA",
+    "web_data",
 ]
 
 #: The digits have ten classes (0..9); class k in the maths (1..K) is index k - 1 in code, and
@@ -565,3 +567,26 @@ def train(
     h = train_many(loss, [float(lr)], np.asarray(W0)[None], np.asarray(b0)[None],
                    data.X_train, data.y_train, data.X_test, data.y_test, epochs)
     return History(h.epoch, h.loss[0], h.train_accuracy[0], h.test_accuracy[0], h.W[0], h.b[0])
+
+
+# --- the data, as the site ships it ------------------------------------------------------------
+
+#: The site's copy of the digits: lossbook/web/dist/site/digits-data.js, loaded by the digits
+#: figure on the page that shows it (a classic script, so that a page opened from disk loads it).
+WEB_DATA = "digits-data.js"
+
+
+def web_data() -> str:
+    """The digits as a small JavaScript file: one character per pixel, base 17 ("0".."9",
+    "a".."g" for 0..16), one digit per label, assigned to ``window.lossbookDigitsData``.
+
+    About 117 kB for 1797 images of 64 pixels (a quarter of that gzip-compressed);
+    ``decodeDigits`` in ``lossbook/web/src/digits_model.js`` reads it back.
+    """
+    pixels, labels = load_raw()
+    alphabet = "0123456789abcdefg"
+    text = "".join(alphabet[p] for p in pixels.ravel())
+    return ("// scikit-learn's handwritten digits (1797 images, 8 x 8 pixels of 0..16), made by\n"
+            "// lossbook.digits.web_data(): one base-17 character per pixel, one digit per label.\n"
+            f'window.lossbookDigitsData = {{pixels: "{text}",\n'
+            f'  labels: "{"".join(str(int(c)) for c in labels)}"}};\n')

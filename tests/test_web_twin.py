@@ -1,13 +1,14 @@
-"""The web twins (lossbook/web/race.js, kl.js) compute what the Python package computes.
+"""The live figures' JavaScript twins compute what lossbook.live computes, and the committed
+bundles are what the sources build to.
 
-Each test runs the JavaScript under Node.js over a grid of settings and compares it with
-``lossbook.neuron.train_neuron`` and ``lossbook.losses``: the same iteration counts, and the same
-histories and numbers to 1e-9.
+Each twin (``lossbook/web/src/<figure>_model.js``) runs under Node.js over random settings and
+its result is compared with the figure's function in :mod:`lossbook.live`: the same structure,
+the same integers and strings, every float equal to 1e-9 (relative, or absolute below 1). The
+same holds for the shared constants (colours, defaults, ranges, presets).
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 import math
 import shutil
@@ -17,165 +18,317 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from lossbook import widgets
-from lossbook.losses import cross_entropy_pq, entropy, kl_divergence
-from lossbook.neuron import LN9, train_neuron
+from lossbook import live, plots
+from lossbook.neuron import train_neuron
+from lossbook.widgets import WEB
 
-WEB = Path(widgets.__file__).resolve().parent / "web"
+SRC = WEB / "src"
 NODE = shutil.which("node")
+ROOT = WEB.parents[1]
 
 
 def test_node_is_installed():
     # Not a skip: without Node.js nothing below would check the web twins at all.
     assert NODE is not None, "Node.js (node) is needed to test lossbook/web; install nodejs"
 
-# Runs a list of jobs given as JSON on stdin; non-finite numbers travel as strings.
+
+# Runs jobs [module, function or constant name, args] given as JSON on stdin; a constant when
+# args is null. Non-finite numbers travel as the strings lossbook.live.jsonable uses.
 RUNNER = r"""
-const race = require(process.argv[1] + "/race.js");
-const kl = require(process.argv[1] + "/kl.js");
+const src = process.argv[1];
 let input = "";
 process.stdin.on("data", (d) => (input += d));
-process.stdin.on("end", () => {
-  const out = JSON.parse(input).map((job) => {
-    try {
-      if (job.kind === "train") return race.trainNeuron(job.loss, job.opts);
-      if (job.kind === "race") return race.race(job.settings);
-      if (job.kind === "kl") return kl.klNumbers(job.p, job.q, job.base);
-      if (job.kind === "curves") return kl.klCurves(job.p, job.base);
-      if (job.kind === "grid") return kl.GRID;
-    } catch (e) { return { error: e.message }; }
-  });
-  process.stdout.write(JSON.stringify(out, (k, v) =>
-    typeof v === "number" && !isFinite(v) ? String(v) : v));
+process.stdin.on("end", async () => {
+  const mods = {};
+  const out = [];
+  for (const [mod, name, args] of JSON.parse(input)) {
+    mods[mod] = mods[mod] || await import(src + "/" + mod);
+    const f = mods[mod][name];
+    try { out.push(args === null ? f : f(...args)); } catch (e) { out.push({ thrown: e.message }); }
+  }
+  process.stdout.write(JSON.stringify(out, (k, v) => typeof v === "number" && !isFinite(v)
+    ? (Number.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf") : v));
 });
 """
 
 
-def run_js(jobs: list[dict]) -> list:
-    """Run jobs through the JS twins under node and return their results."""
-    proc = subprocess.run([NODE, "-e", RUNNER, str(WEB)], input=json.dumps(jobs),
-                          capture_output=True, text=True, timeout=120, check=True)
-
-    def fix(v):
-        if isinstance(v, str) and v in ("Infinity", "-Infinity", "NaN"):
-            return float(v.replace("Infinity", "inf").replace("NaN", "nan"))
-        if isinstance(v, list):
-            return [fix(x) for x in v]
-        if isinstance(v, dict):
-            return {k: fix(x) for k, x in v.items()}
-        return v
-
-    return fix(json.loads(proc.stdout))
+def run_js(jobs: list[tuple[str, str, list | None]]) -> list:
+    """Call twin functions under node: each job is (module file in src/, name, args or None)."""
+    proc = subprocess.run([NODE, "--input-type=module", "-e", RUNNER, SRC.as_uri()],
+                          input=json.dumps(live.jsonable(jobs)), capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
 
 
-def close(a: list[float], b: list[float], tol: float = 1e-9) -> bool:
-    return len(a) == len(b) and all(abs(x - y) <= tol * max(1.0, abs(y)) for x, y in zip(a, b))
+def ulps(a: float, b: float) -> float:
+    """How many float32 units in the last place apart two float32 values are."""
+    fa, fb = np.float32(a), np.float32(b)
+    if fa == fb:
+        return 0.0
+    ia, ib = (int(np.array(v, np.float32).view(np.int32)) for v in (fa, fb))
+    ia, ib = (i if i >= 0 else -(i & 0x7FFFFFFF) for i in (ia, ib))  # a monotone integer line
+    return float(abs(ia - ib))
 
 
-# The grid: the presets, and starts that converge fast, slowly, or never within max_steps.
-STARTS = [(LN9, 0.0), (0.6, 0.9), (2.0, 2.0), (-4.0, 1.0), (5.5, -5.5), (0.0, 0.0)]
-CASES = [
-    dict(w=w, b=b, x=x, y=y, eta=eta, tol=tol, max_steps=ms, learn_bias=lb)
-    for (w, b), x, y, eta, tol, ms, lb in itertools.product(
-        STARTS, (1.0, -2.5), (0.5, 0.0, 0.83), (0.2, 0.15, 1.7), (1e-3, 1e-5), (300, 4000),
-        (False, True))
-]
+#: float32 values (under a "float32" key) may differ by this many units in the last place:
+#: numpy's float32 exp/log/log1p and float64 ones rounded to float32 are each within an ulp or two.
+MAX_ULPS = 4
 
 
-def test_grid_has_converging_and_nonconverging_runs():
-    runs = [train_neuron("mse", **c) for c in CASES[::7]]
-    assert any(r.steps is None for r in runs) and any(r.steps is not None for r in runs)
+def diff(py, js, tol: float = 1e-9, path: str = "") -> list[str]:
+    """Where two JSON values differ (floats within tol, relative above 1, absolute below; under
+    a "float32" key within MAX_ULPS units in the last place of float32)."""
+    if isinstance(py, dict) and isinstance(js, dict):
+        if set(py) != set(js):
+            return [f"{path}: keys {sorted(py)} != {sorted(js)}"]
+        return [d for k in py for d in diff(py[k], js[k], tol, f"{path}.{k}")]
+    if isinstance(py, list) and isinstance(js, list):
+        if len(py) != len(js):
+            return [f"{path}: length {len(py)} != {len(js)}"]
+        out = []
+        for i, (a, b) in enumerate(zip(py, js)):
+            out += diff(a, b, tol, f"{path}[{i}]")
+            if len(out) > 5:
+                break
+        return out
+    if isinstance(py, (int, float)) and not isinstance(py, bool) and isinstance(js, (int, float)) \
+            and not isinstance(js, bool):
+        if ".float32" in path:
+            return [] if ulps(py, js) <= MAX_ULPS else [f"{path}: {py!r} != {js!r} ({ulps(py, js):g} ulps)"]
+        return [] if abs(py - js) <= tol * max(1.0, abs(py)) else [f"{path}: {py!r} != {js!r}"]
+    return [] if py == js else [f"{path}: {py!r} != {js!r}"]
+
+
+def assert_twin(py_results: list, js_results: list, tol: float = 1e-9) -> None:
+    for i, (py, js) in enumerate(zip(py_results, js_results, strict=True)):
+        problems = diff(live.jsonable(py), js, tol)
+        assert not problems, f"case {i}: " + "; ".join(problems[:5])
+
+
+def test_diff_finds_differences():
+    # The comparison itself can fail: a float off by 1e-6, a missing key, another length.
+    assert diff({"a": [1.0, 2.0]}, {"a": [1.0, 2.000002]})
+    assert diff({"a": 1}, {"b": 1}) and diff([1, 2], [1]) and diff(None, 0) and diff("inf", 1e308)
+    assert not diff({"a": [1.0, "inf", None]}, {"a": [1.0 + 1e-12, "inf", None]})
+    one_ulp = float(np.nextafter(np.float32(1.5), np.float32(2)))
+    assert not diff({"float32": 1.5}, {"float32": one_ulp}) and diff({"float64": 1.5}, {"float64": one_ulp})
+    assert diff({"float32": 1.5}, {"float32": 1.5 + 1e-5}) and diff({"float32": "inf"}, {"float32": "nan"})
+
+
+# --- shared constants --------------------------------------------------------------------------
+
+
+def test_colours_are_the_books_colours():
+    got = run_js([("common.js", "COLORS", None), ("common.js", "TEXT_COLORS", None)])
+    assert got == [plots.COLORS, plots.TEXT_COLORS]
+
+
+def test_settings_tables_are_pythons():
+    got = run_js([("race_model.js", "DEFAULTS", None), ("race_model.js", "PRESETS", None),
+                  ("race_model.js", "RANGES", None), ("kl_model.js", "DEFAULTS", None),
+                  ("kl_model.js", "RANGES", None), ("kl_model.js", "GRID", None)])
+    want = [live.RACE_DEFAULTS, live.RACE_PRESETS, {k: list(v) for k, v in live.RACE_RANGES.items()},
+            live.KL_DEFAULTS, {k: list(v) for k, v in live.KL_RANGES.items()}, list(live.KL_GRID)]
+    assert_twin(want, got, tol=0.0)
+
+
+# --- chapter 2: the race -----------------------------------------------------------------------
+
+
+def random_race_settings(rng: np.random.Generator, n: int) -> list[dict]:
+    """Random settings on the sliders' grids (as a reader can set them)."""
+    out = []
+    for _ in range(n):
+        s = {k: round(float(rng.uniform(lo, hi)) / st) * st
+             for k, (lo, hi, st) in live.RACE_RANGES.items() if k not in ("tol", "max_steps")}
+        s = {k: float(np.clip(round(v, 10), *live.RACE_RANGES[k][:2])) for k, v in s.items()}
+        s["tol"] = float(10.0 ** rng.choice(np.arange(-6, -0.5, 0.5)))
+        s["max_steps"] = int(rng.choice([10, 300, 1000, 2500]))
+        s["learn_bias"] = bool(rng.integers(2))
+        out.append(s)
+    return out
+
+
+def test_race_result_twin_equals_python():
+    rng = np.random.default_rng(2024)
+    cases = random_race_settings(rng, 60) + [dict(p) for p in live.RACE_PRESETS.values()]
+    py = [live.race_result(s) for s in cases]
+    js = run_js([("race_model.js", "raceResult", [s]) for s in cases])
+    assert_twin(py, js)
+    steps = [r["runs"]["mse"]["steps"] for r in py]
+    assert None in steps and any(s is not None for s in steps), "the cases hold both kinds of run"
+    assert js[len(cases) - 3]["runs"]["mse"]["steps"] == 287  # the source text's setting
 
 
 @pytest.mark.parametrize("stop", ["squared_error", "excess"])
 @pytest.mark.parametrize("loss", ["mse", "ce"])
 def test_train_neuron_twin_equals_python(loss, stop):
-    jobs = [{"kind": "train", "loss": loss,
-             "opts": {"w": c["w"], "b": c["b"], "x": c["x"], "y": c["y"], "eta": c["eta"],
-                      "tol": c["tol"], "maxSteps": c["max_steps"], "learnBias": c["learn_bias"],
-                      "stop": stop}} for c in CASES]
-    js = run_js(jobs)
-    never = 0
-    for case, got in zip(CASES, js):
-        py = train_neuron(loss, stop=stop, **case)
-        assert got["steps"] == py.steps, case
-        never += py.steps is None
-        for key in ("w", "b", "a", "loss"):
-            assert close(got[key], getattr(py, key)), (case, key)
-    assert 0 < never < len(CASES)  # the grid holds both kinds of run
+    rng = np.random.default_rng(7)
+    cases = [dict(w=float(rng.uniform(-6, 6)), b=float(rng.uniform(-6, 6)), x=float(rng.uniform(-3, 3)),
+                  y=float(rng.choice([0.0, 0.5, 0.83, 1.0])), eta=float(rng.uniform(0.01, 2)),
+                  tol=float(10.0 ** rng.uniform(-6, -1)), max_steps=int(rng.integers(1, 3000)),
+                  learn_bias=bool(rng.integers(2))) for _ in range(40)]
+    py = []
+    for c in cases:
+        r = train_neuron(loss, stop=stop, **c)
+        py.append({"steps": r.steps, "w": r.w, "b": r.b, "a": r.a, "loss": r.loss})
+    js = run_js([("race_model.js", "trainNeuron", [loss, {
+        "w": c["w"], "b": c["b"], "x": c["x"], "y": c["y"], "eta": c["eta"], "tol": c["tol"],
+        "maxSteps": c["max_steps"], "learnBias": c["learn_bias"], "stop": stop}]) for c in cases])
+    assert_twin(py, js)
 
 
-def test_presets_and_race_counts_equal_python():
-    jobs = [{"kind": "race", "settings": s} for s in widgets.RACE_PRESETS.values()]
-    for settings, got in zip(widgets.RACE_PRESETS.values(), run_js(jobs)):
-        common = dict(w=settings["w0"], b=settings["b0"], x=settings["x"], y=settings["y"],
-                      eta=settings["eta"], tol=settings["tol"], max_steps=settings["max_steps"],
-                      learn_bias=settings["learn_bias"])
-        assert got["mse"]["steps"] == train_neuron("mse", **common).steps
-        assert got["ce"]["steps"] == train_neuron("ce", **common).steps
-        assert got["ce-excess"]["steps"] == train_neuron("ce", stop="excess", **common).steps
-    assert run_js([{"kind": "race", "settings": widgets.RACE_PRESETS["seed"]}])[0]["mse"]["steps"] == 287
+def test_bad_race_settings_give_an_error_in_both():
+    bad = [{**live.RACE_DEFAULTS, "w0": 100.0}, {**live.RACE_DEFAULTS, "eta": 0.0},
+           {**live.RACE_DEFAULTS, "y": 1.5}]
+    for s, js in zip(bad, run_js([("race_model.js", "raceResult", [s]) for s in bad])):
+        with pytest.raises(ValueError):
+            live.race_result(s)
+        assert js["error"] and js["runs"] is None
 
 
-def test_js_presets_and_ranges_are_pythons():
-    src = (WEB / "race.js").read_text()
-    for name in widgets.RACE_PRESETS:
-        assert f'"{name}"' in src
-    for key, (lo, hi, step) in widgets.RACE_RANGES.items():
-        assert f"{key}: [{lo:g}, {hi:g}, {step:g}," in src, key
+# --- chapter 3: the KL explorer ----------------------------------------------------------------
 
 
-def test_bad_settings_are_refused_by_the_twin():
-    jobs = [{"kind": "train", "loss": "mse", "opts": {"eta": 0}},
-            {"kind": "train", "loss": "mse", "opts": {"y": 1.5}},
-            {"kind": "train", "loss": "hinge", "opts": {}}]
-    assert all("error" in r for r in run_js(jobs))
+def test_kl_result_twin_equals_python():
+    rng = np.random.default_rng(3)
+    cases = [{"p": float(p), "q": float(q), "base": str(b)}
+             for p, q, b in zip(np.round(rng.uniform(0, 1, 40), 2), np.round(rng.uniform(0.01, 0.99, 40), 2),
+                                rng.choice(list(live.BASES), 40))]
+    cases += [{"p": p, "q": 0.5, "base": b} for p in (0.0, 1.0) for b in live.BASES]
+    py = [live.kl_result(s) for s in cases]
+    js = run_js([("kl_model.js", "klResult", [s]) for s in cases])
+    assert_twin(py, js)
+    assert js[-1]["numbers"]["kl_qp"] == "inf"  # p = 1: KL(q||p) is infinite, in both
 
 
-PQ = [(p, q) for p in (0.0, 0.01, 0.1, 0.37, 0.5, 0.9, 1.0) for q in (0.01, 0.1, 0.5, 0.73, 0.99)]
+def test_kl_numbers_are_losses():
+    from lossbook.losses import cross_entropy_pq, entropy, kl_divergence
+
+    for p, q, base in [(0.9, 0.1, "nats"), (0.3, 0.6, "bits"), (0.0, 0.2, "bans")]:
+        P, Q, b = np.array([p, 1 - p]), np.array([q, 1 - q]), live.BASES[base]
+        n = live.kl_numbers(p, q, base)
+        assert n["hpq"] == pytest.approx(float(cross_entropy_pq(P, Q, b)), rel=1e-12)
+        assert n["hp"] == pytest.approx(float(entropy(P, b)), abs=1e-15)
+        assert n["kl_pq"] == pytest.approx(float(kl_divergence(P, Q, b)), rel=1e-12)
+        assert n["hpq"] == pytest.approx(n["hp"] + n["kl_pq"], rel=1e-12)
 
 
-@pytest.mark.parametrize("base", ["nats", "bits", "bans"])
-def test_kl_numbers_twin_equals_losses(base):
-    b = widgets.BASES[base]
-    got = run_js([{"kind": "kl", "p": p, "q": q, "base": base} for p, q in PQ])
-    infinities = 0
-    for (p, q), js in zip(PQ, got):
-        P, Q = np.array([p, 1 - p]), np.array([q, 1 - q])
-        with np.errstate(divide="ignore"):
-            want = {"hp": entropy(P, b), "hpq": cross_entropy_pq(P, Q, b),
-                    "kl_pq": kl_divergence(P, Q, b), "kl_qp": kl_divergence(Q, P, b)}
-        assert widgets.kl_numbers(p, q, base) == pytest.approx(want, rel=1e-12, abs=0)
-        for key, v in want.items():
-            if math.isinf(v):
-                infinities += 1
-                assert js[key] == v
-            else:
-                assert abs(js[key] - v) <= 1e-9 * max(1.0, abs(v)), (p, q, key)
-    assert infinities > 0  # p = 0 or 1 makes KL(q||p) infinite, in both
+# --- the committed bundles ---------------------------------------------------------------------
 
 
-def test_kl_curves_twin_equals_losses():
-    grid = run_js([{"kind": "grid"}])[0]
-    assert close(grid, list(widgets.KL_GRID), 0.0)
-    for p, base in [(0.9, "nats"), (0.3, "bits"), (1.0, "bans")]:
-        js = run_js([{"kind": "curves", "p": p, "base": base}])[0]
-        P = np.broadcast_to([p, 1 - p], (widgets.KL_GRID.size, 2))
-        G = np.stack([widgets.KL_GRID, 1 - widgets.KL_GRID], axis=1)
-        b = widgets.BASES[base]
-        with np.errstate(divide="ignore"):
-            for key, want in (("hpq", cross_entropy_pq(P, G, b)), ("kl_pq", kl_divergence(P, G, b)),
-                              ("kl_qp", kl_divergence(G, P, b))):
-                got = np.array(js[key])
-                assert np.array_equal(np.isinf(got), np.isinf(want))
-                fin = np.isfinite(want)
-                assert np.allclose(got[fin], want[fin], rtol=1e-9, atol=1e-12), (p, base, key)
+def test_bundles_are_built_from_the_sources(tmp_path):
+    """Rebuilding lossbook/web/dist (``make figures``) gives the committed files byte for byte."""
+    esbuild = ROOT / "node_modules" / "esbuild"
+    assert esbuild.exists(), "npm ci first (make node): esbuild is needed to check the bundles"
+    proc = subprocess.run([NODE, str(WEB / "build.mjs"), str(tmp_path)], capture_output=True,
+                          text=True, timeout=120, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    built = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.js"))
+    # digits-data.js is the digits' data, not a bundle (tests/test_digits_twin.py checks it)
+    committed = sorted(p.relative_to(WEB / "dist").as_posix() for p in (WEB / "dist").rglob("*.js")
+                       if p.name != "digits-data.js")
+    assert built == committed, "dist/ holds other files than the build makes: run make figures"
+    stale = [f for f in built if (tmp_path / f).read_bytes() != (WEB / "dist" / f).read_bytes()]
+    assert not stale, f"stale bundles {stale}: run `make figures` and commit lossbook/web/dist"
+    figures = {Path(f).stem for f in built if f.startswith("widget/")}
+    assert {"race", "kl"} <= figures
+    # Every figure's bundle is one module with no import left, and exports render.
+    for f in built:
+        text = (tmp_path / f).read_text(encoding="ascii")  # ASCII only: safe for any page charset
+        assert not any(line.startswith("import ") for line in text.splitlines()), f
+    for name in figures:
+        assert "render" in (tmp_path / "widget" / f"{name}.js").read_text().split("export {")[-1]
 
 
-def test_web_colours_are_the_books_colours():
-    # One colour per quantity, set once in lossbook.plots: the web figures must not drift.
-    from lossbook.plots import COLORS
+def test_every_figure_is_mounted_by_the_site_bundle():
+    site = (SRC / "site.js").read_text()
+    for f in (WEB / "dist" / "widget").glob("*.js"):
+        assert f"./{f.name}" in site, f"src/site.js does not mount {f.stem}"
 
-    script = f'process.stdout.write(JSON.stringify(require({json.dumps(str(WEB / "common.js"))}).COLORS))'
-    out = subprocess.run([NODE, "-e", script], capture_output=True, text=True, check=True)
-    assert json.loads(out.stdout) == COLORS
+
+def test_non_finite_numbers_travel_as_strings():
+    assert live.jsonable({"a": [math.inf, -math.inf, math.nan, 1.5, np.float32(2.0)], "b": None}) == \
+        {"a": ["inf", "-inf", "nan", 1.5, 2.0], "b": None}
+    json.dumps(live.jsonable(live.kl_result({"p": 1.0, "q": 0.5})), allow_nan=False)
+
+
+# --- chapter 1: the line fit -------------------------------------------------------------------
+
+
+def test_line_fit_twin_equals_python():
+    rng = np.random.default_rng(11)
+    lo = {k: v[0] for k, v in live.LINE_RANGES.items()}
+    hi = {k: v[1] for k, v in live.LINE_RANGES.items()}
+    cases = [{k: float(rng.uniform(lo[k], hi[k])) for k in live.LINE_RANGES} for _ in range(40)]
+    cases += [dict(p) for p in live.LINE_PRESETS.values()]
+    py = [live.line_fit_result(s) for s in cases]
+    js = run_js([("line_model.js", "lineFitResult", [s]) for s in cases])
+    assert_twin(py, js)
+    assert (js[-2]["S"], js[-1]["S"]) == (3.0, 34.0)
+    assert run_js([("line_model.js", "lineFitResult", [{"w": 9.0, "b": 0.0, "eta": 0.1}])])[0]["error"]
+
+
+def test_line_constants_are_pythons():
+    got = run_js([("line_model.js", k, None) for k in ("X", "Y", "DEFAULTS", "RANGES", "PRESETS", "LEVELS", "GRID_N")])
+    want = [list(live.LINE_X), list(live.LINE_Y), live.LINE_DEFAULTS,
+            {k: list(v) for k, v in live.LINE_RANGES.items()}, live.LINE_PRESETS,
+            list(live.LINE_LEVELS), live.LINE_GRID_N]
+    assert_twin(want, got, tol=0.0)
+
+
+# --- chapter 4: softmax ------------------------------------------------------------------------
+
+
+def test_softmax_twin_equals_python():
+    rng = np.random.default_rng(5)
+    cases = []
+    for _ in range(50):
+        K = int(rng.integers(3, 6))
+        cases.append({"K": K, "z": [float(v) for v in np.round(rng.uniform(-6, 6, 5), 1)],
+                      "T": float(np.round(rng.uniform(0.2, 5), 2)), "target": int(rng.integers(1, K + 1))})
+    cases += [dict(p) for p in live.SOFTMAX_PRESETS.values()]
+    py = [live.softmax_result(s) for s in cases]
+    js = run_js([("softmax_model.js", "softmaxResult", [s]) for s in cases])
+    assert_twin(py, js)
+    bad = {"K": 3, "z": [0.0] * 5, "T": 1.0, "target": 4}
+    with pytest.raises(ValueError):
+        live.softmax_result(bad)
+    assert run_js([("softmax_model.js", "softmaxResult", [bad])])[0]["error"]
+
+
+def test_softmax_constants_are_pythons():
+    got = run_js([("softmax_model.js", k, None) for k in ("DEFAULTS", "RANGES", "PRESETS")])
+    want = [live.SOFTMAX_DEFAULTS, {k: list(v) for k, v in live.SOFTMAX_RANGES.items()},
+            live.SOFTMAX_PRESETS]
+    assert_twin(want, got, tol=0.0)
+
+
+# --- chapter 5: numerical stability ------------------------------------------------------------
+
+
+def test_stability_twin_equals_python():
+    rng = np.random.default_rng(9)
+    cases = [{"z": float(np.round(live._z_of_u(round(float(rng.uniform(-3, 3)), 2)), 6)), "y": int(rng.integers(2)),
+              "pos_weight": float(np.round(rng.uniform(0.1, 10), 1)),
+              "smoothing": float(np.round(rng.uniform(0, 0.5), 2))} for _ in range(12)]
+    cases += [dict(p) for p in live.STABILITY_PRESETS.values()]
+    cases += [{"z": z, "y": y, "pos_weight": 1.0, "smoothing": e}
+              for z in (-1000.0, -89.0, -30.5, 0.0, 17.0, 88.0, 710.0, 1000.0) for y in (0, 1) for e in (0.0, 0.1)]
+    py = [live.stability_result(s) for s in cases]
+    js = run_js([("stability_model.js", "stabilityResult", [s]) for s in cases])
+    assert_twin(py, js)
+    # where the naive way breaks, both break the same way (inf, nan) and the stable one does not
+    kinds = {v for r in py for d in ("float32", "float64") for v in r["curves"][d]["binary_naive"]
+             + r["curves"][d]["softmax_naive"] if isinstance(v, str)}
+    assert kinds == {"inf", "nan"}
+    assert all(isinstance(v, float) for r in py for d in ("float32", "float64")
+               for k in ("binary_stable", "softmax_stable") for v in r["curves"][d][k])
+
+
+def test_stability_constants_are_pythons():
+    got = run_js([("stability_model.js", k, None) for k in ("DEFAULTS", "RANGES", "PRESETS", "GRID_U")])
+    want = [live.STABILITY_DEFAULTS, {k: list(v) for k, v in live.STABILITY_RANGES.items()},
+            live.STABILITY_PRESETS, live.STABILITY_GRID_U]
+    assert_twin(want, got, tol=0.0)

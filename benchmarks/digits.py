@@ -1,0 +1,84 @@
+"""How fast the digits figure trains in the browser, and how long the page is ever blocked.
+
+    python benchmarks/digits.py [--runs 5]
+
+Opens the figure from disk in headless Chromium (the site's bundle, as a saved copy of the site
+runs it) and measures, for the default settings and for a click on each preset: the time to the
+first frame of the new run and to the end of training (both losses), and the longest main-thread
+task (PerformanceObserver "longtask": the page is blocked for that long at most). Medians over
+``--runs`` page loads; written to tests/artifacts/digits_timing.json. Goals: a full run of the
+default settings under 1 s, no task over 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+from figures_helpers import ARTIFACTS, figures_page  # noqa: E402
+from test_digits_figure import DIGITS  # noqa: E402
+
+PROBE = """() => {
+  window.__long = 0;
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long = Math.max(window.__long, e.duration); })
+    .observe({type: 'longtask'});  // tasks from now on
+  const plot = document.querySelector("[data-testid='digits-plot']");
+  window.__marks = {};
+  new MutationObserver(() => {
+    const t = performance.now(), m = window.__marks;
+    if (plot.getAttribute('data-done') === '0' && document.querySelector("[data-testid='digits-status']").textContent.startsWith('Training'))
+      m.first = m.first || t;
+    if (plot.getAttribute('data-done') === '1') m.done = m.done || t;
+  }).observe(plot, {attributes: true});
+}"""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    rows: dict[str, dict[str, list[float]]] = {}
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        url = figures_page(Path(tmp) / "digits.html", figures=DIGITS)
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                                    args=["--no-sandbox", "--disable-background-networking"])
+        for _ in range(args.runs):
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.add_init_script("""window.__long = 0; new PerformanceObserver((l) => { for (const e of l.getEntries())
+              window.__long = Math.max(window.__long, e.duration); }).observe({type: 'longtask', buffered: true});""")
+            page.goto(url)
+            page.wait_for_selector("[data-testid='digits-plot'][data-done='1']", timeout=120_000)
+            load = page.evaluate("() => window.__long")
+            done_at = page.evaluate("() => performance.now()")
+            row = rows.setdefault("default settings, page load to trained", {})
+            row.setdefault("trained (ms after load start)", []).append(done_at)
+            row.setdefault("longest task (ms)", []).append(load)
+            for preset in ("saturated", "shared", "standard"):
+                page.evaluate(PROBE)
+                t0 = page.evaluate("() => performance.now()")
+                page.click(f"[data-testid='preset-{preset}']")
+                page.wait_for_function("() => window.__marks.done", timeout=120_000)
+                m = page.evaluate("() => window.__marks")
+                row = rows.setdefault(f"preset {preset}", {})
+                row.setdefault("first frame (ms)", []).append(m.get("first", m["done"]) - t0)
+                row.setdefault("trained (ms)", []).append(m["done"] - t0)
+                row.setdefault("longest task (ms)", []).append(page.evaluate("() => window.__long"))
+            page.close()
+        browser.close()
+    out = {name: {k: round(statistics.median(v), 1) for k, v in row.items()} for name, row in rows.items()}
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "digits_timing.json").write_text(json.dumps(out, indent=1))
+    for name, row in out.items():
+        print(f"{name:<40} " + "   ".join(f"{k} {v}" for k, v in row.items()))
+
+
+if __name__ == "__main__":
+    main()
