@@ -286,7 +286,9 @@ CSS_URL = re.compile(r'(?:url\(|@import\s+)(["\']?)(?!data:)([^)"\'?#;\s]+)')
 JS_IMPORT = re.compile(r'''(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}/[^"']+)["']''')
 #: Files that a page's scripts fetch without naming them in the HTML.
 FETCHED_BY_SCRIPTS = {"_static/documentation_options.js", "_static/language_data.js",
-                      "_static/searchtools.js", "_static/sphinx_highlight.js"}
+                      "_static/searchtools.js", "_static/sphinx_highlight.js",
+                      # the digits figure loads its data beside lossbook-figures.js (site.js)
+                      "_static/digits-data.js"}
 
 
 GLYPH_RULE = re.compile(r'(?:\.fa-[a-z0-9-]+:(?:before|after),?)+\{content:"[^"]*"\}')
