@@ -334,6 +334,20 @@ def _prune_static(pages: list[Path], outdir: Path) -> None:
             path.rmdir()
 
 
+NOTEBOOK_IMG = re.compile(r'<img (?![^>]*\bloading=)([^>]*\bsrc="[^"]*_images/)')
+
+
+def _lazy_images(pages: list[Path]) -> None:
+    """Notebook figures load when a reader scrolls near them (``loading="lazy"``), so a cold
+    load of a chapter fetches only the figures in view. Their width and height are in the tag
+    (``lossbook.plots``), so nothing shifts when they arrive."""
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        lazy = NOTEBOOK_IMG.sub(r'<img loading="lazy" decoding="async" \1', text)
+        if lazy != text:
+            page.write_text(lazy, encoding="utf-8")
+
+
 def _finish(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
@@ -344,7 +358,12 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
     rules = _icons_css(pages, outdir) + _text_colors(pages)
     (outdir / "_static" / BUILT_CSS).write_text("\n".join(rules) + "\n", encoding="utf-8")
     _drop_glyph_rules(outdir)
-    _prune_static(pages, outdir)
+    # Only the published site is pruned. The single-page build (the PDF's print build,
+    # scripts/build_pdf.py) writes its page with links relative to the site root, which this
+    # pruning cannot follow, and is never published.
+    if app.builder.name == "html":
+        _lazy_images(pages)  # the print build needs every image at once
+        _prune_static(pages, outdir)
 
 
 def setup(app: Sphinx) -> dict:
