@@ -93,9 +93,16 @@ def manifest(pdf) -> dict:
 
 
 @pytest.fixture(scope="module")
-def body(pages) -> str:
-    """The book's text, without the footers (which would split sentences across sheets)."""
-    return " ".join(norm(t).replace(footer(n, len(pages)), "") for n, t in enumerate(pages, 1))
+def body(pdf, pages) -> str:
+    """The book's text, without the footers (which would split sentences across sheets).
+
+    Extracted in reading order, not as laid out: the layout mode puts the pieces of a tall
+    formula (a superscript, a fraction's numerator) on lines of their own, inside sentences."""
+    out = subprocess.run([shutil.which("pdftotext"), "-enc", "UTF-8", str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    flow = out.split("\f")[:-1]
+    assert len(flow) == len(pages)
+    return " ".join(norm(t).replace(footer(n, len(flow)), "") for n, t in enumerate(flow, 1))
 
 
 def first_page_of(title: str, pages: list[str], after: int) -> int | None:
