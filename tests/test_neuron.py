@@ -1,4 +1,4 @@
-"""Unit tests of lossbook.neuron: the seed's 287 updates, the gradients, the stop rules."""
+"""Unit tests of lossbook.neuron: the source text's setting: 287 updates, the gradients, the stop rules."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ import pytest
 from lossbook import neuron as N
 
 
-def test_seed_setting_takes_287_mse_updates():
+def test_source_setting_takes_287_mse_updates():
     run = N.train_neuron("mse")
     assert run.steps == 287
     assert run.updates == 287 and len(run.w) == len(run.b) == len(run.a) == len(run.loss) == 288
-    # the first state is the seed's: a = sigma(ln 9) = 0.9, loss = 1/2 (0.9 - 0.5)^2 = 0.08
+    # the first state is the source text's: a = sigma(ln 9) = 0.9, loss = 1/2 (0.9 - 0.5)^2 = 0.08
     assert run.a[0] == pytest.approx(0.9, rel=1e-12)
     assert run.loss[0] == pytest.approx(0.08, rel=1e-12)
     assert 0.5 * (run.a[-1] - 0.5) ** 2 < 1e-3 <= 0.5 * (run.a[-2] - 0.5) ** 2
