@@ -304,6 +304,8 @@ export function mountAll(figures, doc) {
     const fig = figures[node.getAttribute("data-figure")];
     if (!fig || node.getAttribute("data-mounted")) continue;
     node.setAttribute("data-mounted", "1");
+    // the fallback text shown where no JavaScript runs (lossbook/widgets.py mount_html)
+    for (const old of node.querySelectorAll(".lossbook-fallback")) old.remove();
     let given = {};
     try { given = JSON.parse(node.getAttribute("data-settings") || "{}"); } catch (e) { given = {}; }
     const settings = Object.assign({}, fig.defaults, given);
