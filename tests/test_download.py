@@ -49,7 +49,7 @@ def archive() -> Path:
     newest = max(p.stat().st_mtime for p in SOURCES if p.is_file())
     if not ZIP.exists() or ZIP.stat().st_mtime < newest:
         done = subprocess.run([sys.executable, "scripts/build_download.py"], cwd=ROOT,
-                              capture_output=True, text=True)
+                              capture_output=True, text=True, timeout=900)
         assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     return ZIP
 
@@ -130,7 +130,7 @@ def test_a_chapter_runs_from_the_archive_alone(archive, tmp_path):
 
     def run(*args: str) -> str:
         done = subprocess.run([str(python), *args], cwd=folder, env=env, capture_output=True,
-                              text=True)
+                              text=True, timeout=1200)
         assert done.returncode == 0, f"{args}:\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}"
         return done.stdout
 
