@@ -230,10 +230,11 @@ export function plotBox(root, name) {
 }
 
 // The end of every view's draw: the plot's description states the result (aria-label), the live
-// region says it once the reader stops, and data-version counts the redraw (for tests).
+// region says it once the reader stops (no announcer, no announcement: a figure still
+// computing passes null), and data-version counts the redraw (for tests).
 export function described(fig, say, description, words) {
   fig.setAttribute("aria-label", description + " " + words);
-  say.say(words);
+  if (say) say.say(words);
   fig.setAttribute("data-version", String(Number(fig.getAttribute("data-version") || 0) + 1));
 }
 
