@@ -78,7 +78,10 @@ def check_settings(settings: dict[str, Any], defaults: dict[str, Any],
             out[key] = str(value)
             continue
         if isinstance(default, list):
-            out[key] = [float(v) for v in value]
+            try:
+                out[key] = [float(v) for v in value]
+            except (TypeError, ValueError) as err:
+                raise ValueError(f"{key} must be a list of numbers, got {value!r}") from err
             continue
         try:
             v = float(value)
@@ -295,24 +298,20 @@ SOFTMAX_PRESETS: dict[str, dict[str, Any]] = {
 
 
 def check_softmax(settings: dict[str, Any]) -> dict[str, Any]:
-    """The softmax explorer's settings merged into :data:`SOFTMAX_DEFAULTS`; ValueError if bad."""
-    unknown = sorted(set(settings) - set(SOFTMAX_DEFAULTS))
-    if unknown:
-        raise ValueError(f"unknown setting(s) {unknown}; known: {sorted(SOFTMAX_DEFAULTS)}")
-    s = {**SOFTMAX_DEFAULTS, **settings}
-    z = [float(v) for v in s["z"]]
+    """The softmax explorer's settings merged into :data:`SOFTMAX_DEFAULTS`; ValueError if bad.
+
+    :func:`check_settings` merges them and checks names, kinds and the ranges of T, K and the
+    target; what is left is the figure's own rule: five logits in range, a target among 1..K.
+    """
+    s = check_settings(settings, SOFTMAX_DEFAULTS,
+                       {k: SOFTMAX_RANGES[k] for k in ("T", "K", "target")})
+    z = s["z"]
     lo, hi, _ = SOFTMAX_RANGES["z"]
     if len(z) != 5 or not all(math.isfinite(v) and lo <= v <= hi for v in z):
-        raise ValueError(f"z must be 5 logits in [{lo:g}, {hi:g}], got {s['z']!r}")
-    T = float(s["T"])
-    if not (SOFTMAX_RANGES["T"][0] <= T <= SOFTMAX_RANGES["T"][1]):
-        raise ValueError(f"T must lie in [0.2, 5], got {s['T']!r}")
-    K, target = s["K"], s["target"]
-    if K not in (3, 4, 5) or float(K) != int(K):
-        raise ValueError(f"K must be 3, 4 or 5, got {K!r}")
-    if float(target) != int(target) or not 1 <= int(target) <= int(K):
-        raise ValueError(f"target must be a class 1..K = 1..{int(K)}, got {target!r}")
-    return {"K": int(K), "z": z, "T": T, "target": int(target)}
+        raise ValueError(f"z must be 5 logits in [{lo:g}, {hi:g}], got {settings.get('z', z)!r}")
+    if s["target"] > s["K"]:
+        raise ValueError(f"target must be a class 1..K = 1..{s['K']}, got {s['target']!r}")
+    return {"K": s["K"], "z": z, "T": s["T"], "target": s["target"]}
 
 
 def softmax_result(settings: dict[str, Any]) -> dict[str, Any]:

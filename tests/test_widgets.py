@@ -291,3 +291,13 @@ def test_stability_naive_breaks_where_float_breaks():
         stability_explorer(z=2000)
     with pytest.raises(ValueError):
         stability_explorer(y=0.5)
+
+
+@pytest.mark.parametrize("bad, message", [
+    ({"K": 6}, r"K must lie in \[3, 5\]"), ({"target": 4}, "target must be a class 1..K = 1..3"),
+    ({"z": [1, 2]}, "z must be 5 logits"), ({"z": "ab"}, "z must be a list of numbers"),
+    ({"T": 9}, r"T must lie in \[0.2, 5\]"), ({"temperature": 1}, "unknown setting"),
+])
+def test_softmax_settings_are_checked(bad, message):
+    with pytest.raises(ValueError, match=message):
+        live.check_softmax(bad)
