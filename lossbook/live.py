@@ -471,6 +471,8 @@ def stability_result(settings: dict[str, Any]) -> dict[str, Any]:
             out["cases"][name] = {"binary": _binary(z, y, beta, t), "softmax": _softmax3(z, eps, t)}
             out["curves"][name] = _stability_curves(y, beta, eps, name)
     return jsonable(out)
+
+
 # --- chapter 4: digits, trained under both losses ---------------------------------------------
 
 #: The digits figure's settings: a learning rate per loss (each tuned for the standard start in

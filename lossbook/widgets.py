@@ -298,6 +298,8 @@ def stability_explorer(**settings: Any) -> StabilityExplorer:
     the naive way gives inf or nan (:func:`lossbook.live.stability_result`).
     """
     return StabilityExplorer(**settings)
+
+
 class DigitsTrainer(LiveFigure):
     """Softmax regression on the digits under both losses: see :func:`digits_trainer`."""
 
