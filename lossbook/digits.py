@@ -553,7 +553,8 @@ def train(
     with a batch of one, so the two cannot drift apart.
 
     At large learning rates training stops settling and becomes chaotic: the order of the sums
-    alone changes the result, so another implementation can agree only in distribution there.
+    alone changes the result, so another implementation (the in-browser twin) matches it there
+    only over the first epochs, before rounding has grown (``tests/test_digits_twin.py``).
     Chapter 4 finds where, by re-running each setting from a start moved by one part in 10^6
     (after 100 epochs: MSE from a saturated start from a rate of about 30 on, otherwise from
     about 300 on).
