@@ -379,11 +379,11 @@ def _z_of_u(u: float) -> float:
 
 
 def check_stability(settings: dict[str, Any]) -> dict[str, Any]:
-    """The stability explorer's settings merged into :data:`STABILITY_DEFAULTS`; ValueError if bad."""
-    s = check_settings(settings, STABILITY_DEFAULTS, STABILITY_RANGES)
-    if s["y"] not in (0, 1):
-        raise ValueError(f"y must be 0 or 1, got {s['y']!r}")
-    return s
+    """The stability explorer's settings merged into :data:`STABILITY_DEFAULTS`; ValueError if bad.
+
+    The label y is a whole number in its range [0, 1], so 0 or 1 (:func:`check_settings`).
+    """
+    return check_settings(settings, STABILITY_DEFAULTS, STABILITY_RANGES)
 
 
 def _binary(z: float, y: float, beta: float, t: type) -> dict[str, Any]:
