@@ -167,7 +167,7 @@ def load_raw() -> tuple[NDArray[np.uint8], NDArray[np.uint8]]:
 
 
 def _int_labels(labels: ArrayLike, name: str = "labels") -> IntArray:
-    """One class index in [0, 10) per sample, as int64 (:func:`lossbook.losses._labels` checks them)."""
+    """One class index in [0, 10) per sample, as int64 (checked by ``losses._labels``)."""
     arr = np.asarray(labels)
     if arr.ndim != 1:
         raise ValueError(f"{name} must be one-dimensional, got shape {arr.shape}")

@@ -37,7 +37,7 @@ LN9 = math.log(9.0)
 
 
 def _sigmoid(z: float) -> float:
-    """sigma(z), written so that exp never overflows (the same branch as ``web/src/race_model.js``)."""
+    """sigma(z), written so that exp never overflows (the same branch as the twin race_model.js)."""
     if z >= 0:
         return 1.0 / (1.0 + math.exp(-z))
     e = math.exp(z)
