@@ -324,6 +324,7 @@ def softmax_result(settings: dict[str, Any]) -> dict[str, Any]:
     J_ij = a_i ([i = j] - a_j), i.e. a_i ((a_i - y_i) - sum_j a_j (a_j - y_j)) / T, whose
     diagonal part a_i (1 - a_i)(a_i - y_i) / T and cross terms are also returned.
     """
+    from .digits import _delta as softmax_delta
     from .losses import log_softmax, softmax
 
     s = check_softmax(settings)
@@ -333,13 +334,11 @@ def softmax_result(settings: dict[str, Any]) -> dict[str, Any]:
     ce = -float(log_softmax(u)[k])
     y = [1.0 if i == k else 0.0 for i in range(K)]
     r = [float(a[i]) - y[i] for i in range(K)]
-    c = 0.0
-    for i in range(K):
-        c += float(a[i]) * r[i]
     mse = 0.0
     for i in range(K):
         mse += r[i] * r[i]
-    g_mse = [float(a[i]) * (r[i] - c) / T for i in range(K)]
+    # J^T (a - y): the same function as the digits' training (lossbook.digits.delta)
+    g_mse = [float(g) / T for g in softmax_delta("mse", np.asarray(a), np.asarray(r), -1)]
     diag = [float(a[i]) * (1.0 - float(a[i])) * r[i] / T for i in range(K)]
     return {"error": "", "a": [float(v) for v in a], "y": y, "ce": ce, "mse": 0.5 * mse,
             "grad_ce": [ri / T for ri in r], "grad_mse": g_mse, "grad_mse_diag": diag,
