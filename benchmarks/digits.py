@@ -57,6 +57,17 @@ LAB_PROBE = """() => {
 }"""
 
 
+def time_preset(page, probe: str, button: str, row: dict[str, list[float]]) -> None:
+    """Click a preset with ``probe`` installed; add its first frame and trained times to ``row``."""
+    page.evaluate(probe)
+    t0 = page.evaluate("() => performance.now()")
+    page.click(button)
+    page.wait_for_function("() => window.__marks.done", timeout=120_000)
+    m = page.evaluate("() => window.__marks")
+    row.setdefault("first frame (ms)", []).append(m.get("first", m["done"]) - t0)
+    row.setdefault("trained (ms)", []).append(m["done"] - t0)
+
+
 def lab_rows(browser, runs: int) -> dict[str, dict[str, list[float]]]:
     """First redraw and trained figure after each preset's click, the kernel computing."""
     rows: dict[str, dict[str, list[float]]] = {}
@@ -73,14 +84,8 @@ def lab_rows(browser, runs: int) -> dict[str, dict[str, list[float]]]:
             settle(page)
             for _ in range(runs):
                 for preset in ("saturated", "shared", "standard"):
-                    page.evaluate(LAB_PROBE)
-                    t0 = page.evaluate("() => performance.now()")
-                    page.click(f".jp-OutputArea-output [data-testid='preset-{preset}']")
-                    page.wait_for_function("() => window.__marks.done", timeout=120_000)
-                    m = page.evaluate("() => window.__marks")
-                    row = rows.setdefault(f"JupyterLab, preset {preset}", {})
-                    row.setdefault("first frame (ms)", []).append(m.get("first", m["done"]) - t0)
-                    row.setdefault("trained (ms)", []).append(m["done"] - t0)
+                    time_preset(page, LAB_PROBE, f".jp-OutputArea-output [data-testid='preset-{preset}']",
+                                rows.setdefault(f"JupyterLab, preset {preset}", {}))
                     settle(page)
             page.close()
     return rows
@@ -110,14 +115,8 @@ def main() -> None:
             row.setdefault("trained (ms after load start)", []).append(done_at)
             row.setdefault("longest task (ms)", []).append(load)
             for preset in ("saturated", "shared", "standard"):
-                page.evaluate(PROBE)
-                t0 = page.evaluate("() => performance.now()")
-                page.click(f"[data-testid='preset-{preset}']")
-                page.wait_for_function("() => window.__marks.done", timeout=120_000)
-                m = page.evaluate("() => window.__marks")
                 row = rows.setdefault(f"preset {preset}", {})
-                row.setdefault("first frame (ms)", []).append(m.get("first", m["done"]) - t0)
-                row.setdefault("trained (ms)", []).append(m["done"] - t0)
+                time_preset(page, PROBE, f"[data-testid='preset-{preset}']", row)
                 row.setdefault("longest task (ms)", []).append(page.evaluate("() => window.__long"))
             page.close()
         if not args.no_lab:
