@@ -7,7 +7,11 @@ export PATH := $(BIN):$(PATH)
 .PHONY: install node browser figures book test lab notebooks bench clean pdf download print-tools
 
 install: $(VENV)/.installed node
+# Debian and Ubuntu ship the system Python without ensurepip (python3-venv): install it first.
 $(VENV)/.installed: requirements.txt pyproject.toml
+	@$(PYTHON) -c "import ensurepip, venv" >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt

@@ -78,7 +78,10 @@ def check_settings(settings: dict[str, Any], defaults: dict[str, Any],
             out[key] = str(value)
             continue
         if isinstance(default, list):
-            out[key] = [float(v) for v in value]
+            try:
+                out[key] = [float(v) for v in value]
+            except (TypeError, ValueError) as err:
+                raise ValueError(f"{key} must be a list of numbers, got {value!r}") from err
             continue
         try:
             v = float(value)
@@ -295,24 +298,20 @@ SOFTMAX_PRESETS: dict[str, dict[str, Any]] = {
 
 
 def check_softmax(settings: dict[str, Any]) -> dict[str, Any]:
-    """The softmax explorer's settings merged into :data:`SOFTMAX_DEFAULTS`; ValueError if bad."""
-    unknown = sorted(set(settings) - set(SOFTMAX_DEFAULTS))
-    if unknown:
-        raise ValueError(f"unknown setting(s) {unknown}; known: {sorted(SOFTMAX_DEFAULTS)}")
-    s = {**SOFTMAX_DEFAULTS, **settings}
-    z = [float(v) for v in s["z"]]
+    """The softmax explorer's settings merged into :data:`SOFTMAX_DEFAULTS`; ValueError if bad.
+
+    :func:`check_settings` merges them and checks names, kinds and the ranges of T, K and the
+    target; what is left is the figure's own rule: five logits in range, a target among 1..K.
+    """
+    s = check_settings(settings, SOFTMAX_DEFAULTS,
+                       {k: SOFTMAX_RANGES[k] for k in ("T", "K", "target")})
+    z = s["z"]
     lo, hi, _ = SOFTMAX_RANGES["z"]
     if len(z) != 5 or not all(math.isfinite(v) and lo <= v <= hi for v in z):
-        raise ValueError(f"z must be 5 logits in [{lo:g}, {hi:g}], got {s['z']!r}")
-    T = float(s["T"])
-    if not (SOFTMAX_RANGES["T"][0] <= T <= SOFTMAX_RANGES["T"][1]):
-        raise ValueError(f"T must lie in [0.2, 5], got {s['T']!r}")
-    K, target = s["K"], s["target"]
-    if K not in (3, 4, 5) or float(K) != int(K):
-        raise ValueError(f"K must be 3, 4 or 5, got {K!r}")
-    if float(target) != int(target) or not 1 <= int(target) <= int(K):
-        raise ValueError(f"target must be a class 1..K = 1..{int(K)}, got {target!r}")
-    return {"K": int(K), "z": z, "T": T, "target": int(target)}
+        raise ValueError(f"z must be 5 logits in [{lo:g}, {hi:g}], got {settings.get('z', z)!r}")
+    if s["target"] > s["K"]:
+        raise ValueError(f"target must be a class 1..K = 1..{s['K']}, got {s['target']!r}")
+    return {"K": s["K"], "z": z, "T": s["T"], "target": s["target"]}
 
 
 def softmax_result(settings: dict[str, Any]) -> dict[str, Any]:
@@ -325,6 +324,7 @@ def softmax_result(settings: dict[str, Any]) -> dict[str, Any]:
     J_ij = a_i ([i = j] - a_j), i.e. a_i ((a_i - y_i) - sum_j a_j (a_j - y_j)) / T, whose
     diagonal part a_i (1 - a_i)(a_i - y_i) / T and cross terms are also returned.
     """
+    from .digits import _delta as softmax_delta
     from .losses import log_softmax, softmax
 
     s = check_softmax(settings)
@@ -334,13 +334,11 @@ def softmax_result(settings: dict[str, Any]) -> dict[str, Any]:
     ce = -float(log_softmax(u)[k])
     y = [1.0 if i == k else 0.0 for i in range(K)]
     r = [float(a[i]) - y[i] for i in range(K)]
-    c = 0.0
-    for i in range(K):
-        c += float(a[i]) * r[i]
     mse = 0.0
     for i in range(K):
         mse += r[i] * r[i]
-    g_mse = [float(a[i]) * (r[i] - c) / T for i in range(K)]
+    # J^T (a - y): the same function as the digits' training (lossbook.digits.delta)
+    g_mse = [float(g) / T for g in softmax_delta("mse", np.asarray(a), np.asarray(r), -1)]
     diag = [float(a[i]) * (1.0 - float(a[i])) * r[i] / T for i in range(K)]
     return {"error": "", "a": [float(v) for v in a], "y": y, "ce": ce, "mse": 0.5 * mse,
             "grad_ce": [ri / T for ri in r], "grad_mse": g_mse, "grad_mse_diag": diag,
@@ -380,11 +378,11 @@ def _z_of_u(u: float) -> float:
 
 
 def check_stability(settings: dict[str, Any]) -> dict[str, Any]:
-    """The stability explorer's settings merged into :data:`STABILITY_DEFAULTS`; ValueError if bad."""
-    s = check_settings(settings, STABILITY_DEFAULTS, STABILITY_RANGES)
-    if s["y"] not in (0, 1):
-        raise ValueError(f"y must be 0 or 1, got {s['y']!r}")
-    return s
+    """The stability explorer's settings merged into :data:`STABILITY_DEFAULTS`; ValueError if bad.
+
+    The label y is a whole number in its range [0, 1], so 0 or 1 (:func:`check_settings`).
+    """
+    return check_settings(settings, STABILITY_DEFAULTS, STABILITY_RANGES)
 
 
 def _binary(z: float, y: float, beta: float, t: type) -> dict[str, Any]:
@@ -472,6 +470,8 @@ def stability_result(settings: dict[str, Any]) -> dict[str, Any]:
             out["cases"][name] = {"binary": _binary(z, y, beta, t), "softmax": _softmax3(z, eps, t)}
             out["curves"][name] = _stability_curves(y, beta, eps, name)
     return jsonable(out)
+
+
 # --- chapter 4: digits, trained under both losses ---------------------------------------------
 
 #: The digits figure's settings: a learning rate per loss (each tuned for the standard start in

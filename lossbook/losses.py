@@ -126,7 +126,14 @@ def _logits_2d(x: ArrayLike, name: str) -> FloatArray:
 
 
 def _reduce(loss: FloatArray, reduction: str) -> FloatArray | float:
+    """The per-example losses, averaged ("mean"), added ("sum") or returned as they are ("none").
+
+    The mean of no losses is undefined (NumPy would return NaN with a warning): a ValueError.
+    """
     if reduction == "mean":
+        if loss.size == 0:
+            raise ValueError("the input is empty: the mean of no losses is undefined "
+                             "(use reduction='sum' or 'none')")
         return float(loss.mean())
     if reduction == "sum":
         return float(loss.sum())
@@ -299,13 +306,16 @@ def cross_entropy(
         raise ValueError(f"label_smoothing must lie in [0, 1], got {label_smoothing!r}")
     log_p = log_softmax(z, axis=-1)
     t = np.asarray(target)
-    if t.ndim == z.ndim - single:  # same rank as input: class probabilities
+    shape = (c,) if single else (n, c)
+    if t.shape == shape:  # the input's shape: class probabilities
         y = _probabilities(t[None, :] if single else t, "target")
-        _same_shape(y, z, "input and target probabilities")
-    else:  # one rank less: class indices
+    elif t.ndim == len(shape) - 1:  # one rank less: class indices
         idx = _labels(t.reshape(1) if single and t.ndim == 0 else t, n, c, "target")
         y = np.zeros_like(z)
         y[np.arange(n), idx] = 1.0
+    else:
+        raise ValueError(f"target must be class indices {shape[:-1] or '()'} or probabilities "
+                         f"{shape} (the input's shape), got shape {t.shape}")
     if label_smoothing:
         y = (1.0 - label_smoothing) * y + label_smoothing / c
     loss = -(y * log_p).sum(axis=-1)

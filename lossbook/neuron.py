@@ -10,7 +10,7 @@ it is nearly 0 when the neuron saturates, so MSE's gradient vanishes exactly whe
 most wrong, while cross-entropy's does not.
 
 Everything here is scalar Python on purpose: it is the reference that the book's in-browser
-twin (``lossbook/web/race.js``) reproduces operation for operation.
+twin (``lossbook/web/src/race_model.js``) reproduces operation for operation.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ LN9 = math.log(9.0)
 
 
 def _sigmoid(z: float) -> float:
-    """sigma(z), written so that exp never overflows (the same branch as ``race.js``)."""
+    """sigma(z), written so that exp never overflows (the same branch as the twin race_model.js)."""
     if z >= 0:
         return 1.0 / (1.0 + math.exp(-z))
     e = math.exp(z)
@@ -51,7 +51,19 @@ def _softplus(z: float) -> float:
 
 def neuron_output(w: float, b: float, x: float) -> float:
     """The neuron's output a = sigma(w x + b)."""
-    return _sigmoid(w * x + b)
+    return _sigmoid(_check("w", w) * _check("x", x) + _check("b", b))
+
+
+def _loss_name(loss: str) -> Loss:
+    if loss not in ("mse", "ce"):
+        raise ValueError(f"loss must be 'mse' or 'ce', got {loss!r}")
+    return loss  # type: ignore[return-value]
+
+
+def _loss_value(loss: Loss, z: float, y: float) -> float:
+    if loss == "mse":
+        return 0.5 * (_sigmoid(z) - y) ** 2
+    return _softplus(z) - y * z
 
 
 def loss_value(loss: Loss, z: float, y: float) -> float:
@@ -60,9 +72,13 @@ def loss_value(loss: Loss, z: float, y: float) -> float:
     MSE is 1/2 (a - y)^2. Cross-entropy is -[y log a + (1 - y) log(1 - a)], computed from the
     logit as softplus(z) - y z so that it stays finite when a rounds to 0 or 1.
     """
-    if loss == "mse":
-        return 0.5 * (_sigmoid(z) - y) ** 2
-    return _softplus(z) - y * z
+    return _loss_value(_loss_name(loss), _check("z", z), _check("y", y, 0.0, 1.0))
+
+
+def _loss_floor(loss: Loss, y: float) -> float:
+    if loss == "mse" or y in (0.0, 1.0):
+        return 0.0
+    return -(y * math.log(y) + (1.0 - y) * math.log1p(-y))
 
 
 def loss_floor(loss: Loss, y: float) -> float:
@@ -71,16 +87,18 @@ def loss_floor(loss: Loss, y: float) -> float:
     H(y) = -[y log y + (1 - y) log(1 - y)] is ln 2 = 0.693... at y = 1/2: a cross-entropy
     loss never falls below it, which is why the book's stop rule is not "loss < tol".
     """
-    if loss == "mse" or y in (0.0, 1.0):
-        return 0.0
-    return -(y * math.log(y) + (1.0 - y) * math.log1p(-y))
+    return _loss_floor(_loss_name(loss), _check("y", y, 0.0, 1.0))
+
+
+def _delta(loss: Loss, a: float, y: float) -> float:
+    if loss == "mse":
+        return (a - y) * a * (1.0 - a)
+    return a - y
 
 
 def delta(loss: Loss, a: float, y: float) -> float:
     """The error at the neuron, dL/dz: (a - y) a (1 - a) for MSE, a - y for cross-entropy."""
-    if loss == "mse":
-        return (a - y) * a * (1.0 - a)
-    return a - y
+    return _delta(_loss_name(loss), _check("a", a, 0.0, 1.0), _check("y", y, 0.0, 1.0))
 
 
 @dataclass
@@ -107,6 +125,7 @@ class NeuronRun:
 
 
 def _check(name: str, value: float, low: float | None = None, high: float | None = None) -> float:
+    """``value`` as a float; a ValueError if it is not a finite number in [low, high]."""
     try:
         v = float(value)
     except (TypeError, ValueError) as err:
@@ -143,8 +162,7 @@ def train_neuron(
     * ``stop="excess"``: L - L_min < tol, the loss above its floor (:func:`loss_floor`). For
       MSE this is the same rule; for cross-entropy the excess is KL(y || a).
     """
-    if loss not in ("mse", "ce"):
-        raise ValueError(f"loss must be 'mse' or 'ce', got {loss!r}")
+    loss = _loss_name(loss)
     if stop not in ("squared_error", "excess"):
         raise ValueError(f"stop must be 'squared_error' or 'excess', got {stop!r}")
     w, b, x = _check("w", w), _check("b", b), _check("x", x)
@@ -156,12 +174,12 @@ def train_neuron(
     if isinstance(max_steps, bool) or not isinstance(max_steps, int) or max_steps < 0:
         raise ValueError(f"max_steps must be a non-negative integer, got {max_steps!r}")
 
-    floor = loss_floor(loss, y)
+    floor = _loss_floor(loss, y)
     run = NeuronRun(loss_name=loss, steps=None)
     for step in range(max_steps + 1):
         z = w * x + b
         a = _sigmoid(z)
-        value = loss_value(loss, z, y)
+        value = _loss_value(loss, z, y)
         run.w.append(w)
         run.b.append(b)
         run.a.append(a)
@@ -172,7 +190,7 @@ def train_neuron(
             break
         if step == max_steps:
             break
-        d = delta(loss, a, y)
+        d = _delta(loss, a, y)
         w -= eta * d * x
         if learn_bias:
             b -= eta * d

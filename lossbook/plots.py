@@ -73,7 +73,7 @@ _RC: dict[str, Any] = {
     "axes.spines.right": False,
     "legend.frameon": False,
     "lines.linewidth": 2.0,
-    "svg.hashsalt": "lossbook",  # deterministic SVG ids
+    "svg.hashsalt": "lossbook",  # deterministic ids if a figure is saved as SVG (chapters use PNG)
     "axes.prop_cycle": mpl.cycler(
         color=[COLORS[k] for k in ("mse", "ce", "kl", "entropy", "accent", "neutral", "target")]
     ),

@@ -69,11 +69,24 @@ def _fmt(v: Any) -> str:
     return "inf" if math.isinf(v) else f"{v:.4g}"
 
 
-def mount_html(figure: str, settings: dict[str, Any]) -> str:
-    """The site's mount point for a figure: a div that the site bundle finds and fills."""
+#: What a reader sees where the figure cannot run (GitHub, nbviewer: they show the text/html
+#: output, which they prefer to text/plain, but run no JavaScript).
+FALLBACK = ("Live figure: it runs on the book's website and in JupyterLab; the chapter's static "
+            "figures show the same ideas.")
+
+
+def mount_html(figure: str, settings: dict[str, Any], shown: str | None = None) -> str:
+    """The site's mount point for a figure: a div that the site bundle finds and fills.
+
+    Until the bundle mounts the figure, the div holds a visible fallback paragraph (class
+    ``lossbook-fallback``): ``shown`` (the figure and its settings, e.g. ``repr`` of the widget)
+    and :data:`FALLBACK`. ``mountAll`` in ``web/src/common.js`` removes it. The output is a
+    pure function of its arguments, so notebook outputs re-execute identically.
+    """
     data = html.escape(json.dumps(settings), quote=False).replace("'", "&#x27;")
+    text = html.escape(f"{shown}. {FALLBACK}" if shown else FALLBACK, quote=False)
     return (f"<div class=\"lossbook-figure\" data-figure=\"{figure}\" data-settings='{data}'>"
-            "<noscript>This interactive figure needs JavaScript.</noscript></div>")
+            f"<p class=\"lossbook-fallback\">{text}</p></div>")
 
 
 class LiveFigure(anywidget.AnyWidget):
@@ -142,12 +155,16 @@ class LiveFigure(anywidget.AnyWidget):
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         data, metadata = super()._repr_mimebundle_(**kwargs)
         data["text/plain"] = repr(self)
-        data["text/html"] = mount_html(self.FIGURE, self._initial)
+        data["text/html"] = mount_html(self.FIGURE, self._initial, self._describe(self._initial))
         return data, metadata
 
-    def __repr__(self) -> str:
-        parts = ", ".join(f"{k}={_fmt(v)}" for k, v in self.values().items())
+    def _describe(self, settings: dict[str, Any]) -> str:
+        """``Name(key=value, ...)`` for checked settings: the repr, and the mount's fallback text."""
+        parts = ", ".join(f"{k}={_fmt(v)}" for k, v in settings.items())
         return f"{type(self).__name__}({parts})"
+
+    def __repr__(self) -> str:
+        return self._describe(self.values())
 
 
 class NeuronRace(LiveFigure):
@@ -281,6 +298,8 @@ def stability_explorer(**settings: Any) -> StabilityExplorer:
     the naive way gives inf or nan (:func:`lossbook.live.stability_result`).
     """
     return StabilityExplorer(**settings)
+
+
 class DigitsTrainer(LiveFigure):
     """Softmax regression on the digits under both losses: see :func:`digits_trainer`."""
 

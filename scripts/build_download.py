@@ -43,8 +43,8 @@ from lossbook_downloads import DOWNLOADS_DIR, ZIP_NAME  # noqa: E402  (one home 
 FOLDER = "cross-entropy-not-mse"
 #: What the notebooks import or need to run in JupyterLab (distribution names), nothing of the
 #: site's build or test tools. Pinned to the versions installed here, which ran them.
-RUNTIME = ["numpy", "scipy", "sympy", "matplotlib", "scikit-learn", "ipywidgets", "ipykernel",
-           "jupyterlab"]
+RUNTIME = ["numpy", "scipy", "sympy", "matplotlib", "scikit-learn", "anywidget", "ipywidgets",
+           "ipykernel", "jupyterlab"]
 FIRST_CHAPTER = "notebooks/01_loss_and_mse.ipynb"
 #: Absolute paths of a build machine (POSIX homes and scratch dirs, Windows drives, file URLs).
 LEAKS = re.compile(r"(?<![\w.])(/work/|/tmp/|/home/|/root/|/Users/|/private/var/|[A-Z]:\\\\|file://)")
@@ -70,7 +70,7 @@ python3 -m venv .venv && .venv/bin/pip install -r requirements.txt && .venv/bin/
 `.venv\\Scripts\\jupyter lab {first}`.)
 
 JupyterLab opens the first chapter. Run Kernel → "Restart Kernel and Run All Cells": the
-interactive figures are ipywidgets and need the running kernel. Solutions to the exercises are
+interactive figures are anywidget widgets and need the running kernel. Solutions to the exercises are
 in collapsed cells at the end of each chapter.
 """
 
@@ -79,9 +79,9 @@ def commit_time() -> int:
     """The last commit's time (seconds since 1970), or 1980-01-01 (the zip format's first day)."""
     try:
         out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,
-                             text=True, check=True).stdout.strip()
+                             text=True, check=True, timeout=60).stdout.strip()
         return max(int(out), 315532800)
-    except (OSError, subprocess.CalledProcessError, ValueError):
+    except (OSError, subprocess.CalledProcessError, subprocess.TimeoutExpired, ValueError):
         return 315532800
 
 
@@ -129,7 +129,7 @@ def build_wheel(epoch: int, into: Path) -> Path:
     env.pop("PYTHONPATH", None)
     done = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(into),
-         str(src)], capture_output=True, text=True, env=env)
+         str(src)], capture_output=True, text=True, env=env, timeout=600)
     if done.returncode != 0:
         raise SystemExit("pip wheel failed:\n" + done.stdout[-3000:] + done.stderr[-3000:])
     (wheel,) = into.glob("lossbook-*.whl")

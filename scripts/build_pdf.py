@@ -7,8 +7,8 @@
    ``book/_ext/lossbook_downloads.py`` adds the print stylesheet and script (book/_print/)
    to this build only.
 2. Chromium (Debian's, driven by Playwright; no network) opens that page from 127.0.0.1 and
-   waits until the maths has typeset (MathJax's startup promise when MathJax is on the page;
-   maths rendered at build time needs no wait) and every live figure's mount point
+   waits until the fonts have loaded (the maths is typeset by KaTeX at build time, so only its
+   fonts need waiting for) and every live figure's mount point
    (``.lossbook-figure[data-figure]``) holds the SVG the site's JavaScript drew, whatever the
    script. A live figure is printed as that drawing: its default state.
 3. ``lossbookPrint.prepare()`` (book/_print/print.js) keeps the book's text only, opens every
@@ -52,10 +52,7 @@ CHROMIUM = "/usr/bin/chromium"
 # themselves out at the width they will be printed at.
 VIEWPORT = {"width": 665, "height": 1000}
 
-WAIT_MATH_JS = """async () => {
-  if (window.MathJax && MathJax.startup && MathJax.startup.promise) await MathJax.startup.promise;
-  await document.fonts.ready;
-}"""
+WAIT_MATH_JS = """async () => { await document.fonts.ready; }"""  # KaTeX's fonts: the maths is HTML
 FIGURES_DRAWN_JS = """() => [...document.querySelectorAll('.lossbook-figure[data-figure]')]
   .every(m => m.querySelector('svg'))"""
 FIGURES_JS = """() => [...document.querySelectorAll('.lossbook-figure[data-figure]')].map(m => ({

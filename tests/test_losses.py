@@ -234,7 +234,7 @@ def test_information_edge_cases():
         (lambda: L.cross_entropy([[1.0, 2.0]], [-1]), r"\[0, 1\]"),
         (lambda: L.cross_entropy([[1.0, 2.0]], [0.5]), "whole-number"),
         (lambda: L.cross_entropy([[1.0, 2.0]], [0, 1]), r"shape \(1,\)"),
-        (lambda: L.cross_entropy([[1.0, 2.0]], [[0.5, 0.5, 0.0]]), "same shape"),
+        (lambda: L.cross_entropy([[1.0, 2.0]], [[0.5, 0.5, 0.0]]), "the input.s shape"),
         (lambda: L.cross_entropy([[1.0, 2.0]], [[1.5, -0.5]]), r"\[0, 1\]"),
         (lambda: L.cross_entropy([[1.0, 2.0]], [1], label_smoothing=2.0), "label_smoothing"),
         (lambda: L.cross_entropy([[[1.0]]], [0]), r"\(N, C\)"),
@@ -255,3 +255,25 @@ def test_information_edge_cases():
 def test_bad_input_raises_a_clear_value_error(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+@pytest.mark.parametrize("call", [
+    lambda: L.mse_loss([], []),
+    lambda: L.binary_cross_entropy([], []),
+    lambda: L.binary_cross_entropy_with_logits([], []),
+    lambda: L.cross_entropy(np.zeros((0, 3)), np.zeros(0, dtype=int)),
+])
+def test_mean_of_empty_input_is_an_error_not_nan(call):
+    with pytest.raises(ValueError, match="empty"):
+        call()
+
+
+def test_empty_input_sums_to_zero():
+    assert L.mse_loss([], [], reduction="sum") == 0.0
+    assert L.cross_entropy(np.zeros((0, 3)), np.zeros(0, dtype=int), reduction="none").shape == (0,)
+
+
+@pytest.mark.parametrize("target", [[[2], [1]], np.zeros((2, 2)), np.zeros((2, 3, 1))])
+def test_cross_entropy_target_of_wrong_shape_names_both_forms(target):
+    with pytest.raises(ValueError, match=r"class indices \(2,\) or probabilities \(2, 3\).*got shape"):
+        L.cross_entropy(np.zeros((2, 3)), target)

@@ -1,4 +1,4 @@
-"""Unit tests of lossbook.neuron: the seed's 287 updates, the gradients, the stop rules."""
+"""Unit tests of lossbook.neuron: 287 updates in the source text's setting, the gradients, the stop rules."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ import pytest
 from lossbook import neuron as N
 
 
-def test_seed_setting_takes_287_mse_updates():
+def test_source_setting_takes_287_mse_updates():
     run = N.train_neuron("mse")
     assert run.steps == 287
     assert run.updates == 287 and len(run.w) == len(run.b) == len(run.a) == len(run.loss) == 288
-    # the first state is the seed's: a = sigma(ln 9) = 0.9, loss = 1/2 (0.9 - 0.5)^2 = 0.08
+    # the first state is the source text's: a = sigma(ln 9) = 0.9, loss = 1/2 (0.9 - 0.5)^2 = 0.08
     assert run.a[0] == pytest.approx(0.9, rel=1e-12)
     assert run.loss[0] == pytest.approx(0.08, rel=1e-12)
     assert 0.5 * (run.a[-1] - 0.5) ** 2 < 1e-3 <= 0.5 * (run.a[-2] - 0.5) ** 2
@@ -99,3 +99,19 @@ def test_learn_bias_moves_b():
 def test_bad_arguments(kwargs, message):
     with pytest.raises(ValueError, match=message):
         N.train_neuron(**kwargs)
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: N.loss_value("mae", 0.0, 0.5), "loss must be 'mse' or 'ce'"),
+    (lambda: N.delta("mae", 0.5, 0.5), "loss must be 'mse' or 'ce'"),
+    (lambda: N.loss_floor("mae", 0.5), "loss must be 'mse' or 'ce'"),
+    (lambda: N.loss_floor("ce", 1.5), "y must be at most 1"),
+    (lambda: N.loss_value("ce", 0.0, -0.1), "y must be at least 0"),
+    (lambda: N.delta("mse", 1.2, 0.5), "a must be at most 1"),
+    (lambda: N.loss_value("mse", float("nan"), 0.5), "z must be finite"),
+    (lambda: N.neuron_output(float("nan"), 0.0, 1.0), "w must be finite"),
+    (lambda: N.neuron_output(1.0, 0.0, "x"), "x must be a number"),
+])
+def test_bad_input_raises_a_clear_value_error(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()

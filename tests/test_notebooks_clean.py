@@ -12,13 +12,25 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
-def test_there_are_notebooks():
-    assert len(NOTEBOOKS) >= 2
+def _toc_notebooks() -> list[Path]:
+    """The notebooks the book's table of contents (_toc.yml) lists."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]] + [c["file"] for part in toc.get("parts", []) for c in part["chapters"]]
+    return sorted(ROOT / (f + ".ipynb") for f in files if (ROOT / (f + ".ipynb")).exists())
+
+
+def test_the_notebooks_are_the_books_chapters():
+    """Every notebook is in the book and every notebook the book lists is checked here."""
+    toc = _toc_notebooks()
+    assert len(toc) >= 6, toc
+    assert NOTEBOOKS == toc, {"not in _toc.yml": sorted(set(NOTEBOOKS) - set(toc)),
+                              "in _toc.yml, missing": sorted(set(toc) - set(NOTEBOOKS))}
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

@@ -29,7 +29,7 @@ from lossbook_downloads import DOWNLOADS_DIR, PDF_NAME  # noqa: E402
 PDF = ROOT / "_build" / "html" / DOWNLOADS_DIR / PDF_NAME
 MANIFEST = ROOT / "_build" / "pdf" / "manifest.json"
 SOURCES = [ROOT / "_toc.yml", ROOT / "_config.yml", *ROOT.glob("notebooks/*.ipynb"),
-           *ROOT.glob("book/*.md"), *ROOT.glob("book/_print/*"), *ROOT.glob("lossbook/web/*"),
+           *ROOT.glob("book/*.md"), *ROOT.glob("book/_print/*"), *ROOT.glob("lossbook/web/**/*"),
            ROOT / "scripts" / "build_pdf.py"]
 TITLE = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["title"]
 

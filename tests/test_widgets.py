@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 
 import numpy as np
 import pytest
@@ -52,12 +53,33 @@ def test_presets(name):
     assert race.counts() == expected(RACE_PRESETS[name])
 
 
-def test_no_preset_is_named_for_how_the_book_was_made():
+#: Words about how the text was written, never about its sources (a random seed is fine). The
+#: pattern is spelled so that this file does not match itself.
+ABOUT_WRITING = re.compile(r"seed'?s (setting|text|starting)|seed\stext|preset-se[e]d|[\"']seed[\"'] *:|re[t]old",
+                           re.I)
+#: Committed files that are not prose or code: generated data, lock files and binaries.
+NOT_TEXT = re.compile(r"(^|/)package-lock\.json$|(^|/)digits-data\.js$|\.(png|jpe?g|gif|webp|svg|pdf|zip|"
+                      r"woff2?|ttf|ico|npz|npy|gz)$", re.I)
+
+
+def test_sources_are_named_as_sources():
+    """No committed text file names the source text's setting by how the book was made."""
     assert "source" in RACE_PRESETS and not any("seed" in n for n in RACE_PRESETS)
-    src = "".join(p.read_text() for p in (WEB / "src").glob("*.js")) + (WEB / "lossbook.css").read_text()
-    # "seed" may name a random seed; never the source text's setting
-    made = re.compile(r"seed'?s (setting|text|starting)|seed text|preset-seed|[\"']seed[\"'] *:|retold", re.I)
-    assert not made.search(src), made.search(src)
+    root = WEB.parents[1]
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=root, capture_output=True, text=True,
+                            timeout=60, check=True).stdout.split("\0")
+    files = [root / f for f in listed if f and not NOT_TEXT.search(f)]
+    assert len(files) > 20, files
+    found = {}
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, FileNotFoundError):
+            continue
+        hits = [m.group(0) for m in ABOUT_WRITING.finditer(text)]
+        if hits:
+            found[path.relative_to(root).as_posix()] = hits
+    assert not found, found
 
 
 def test_slowdown_presets_show_mse_far_slower():
@@ -73,8 +95,11 @@ def test_notebook_output_mount_and_repr():
     assert data["text/plain"] == ("NeuronRace(w0=2.197, b0=0, x=1, y=0.5, eta=0.2, tol=0.001, "
                                   "max_steps=1000, learn_bias=False)")
     m = re.fullmatch(r"<div class=\"lossbook-figure\" data-figure=\"race\" data-settings='(.*)'>"
-                     r"<noscript>.*</noscript></div>", data["text/html"])
+                     r"<p class=\"lossbook-fallback\">(.*)</p></div>", data["text/html"])
     assert m
+    # where no JavaScript runs (GitHub, nbviewer), the reader sees the figure and its settings
+    assert m.group(2) == (data["text/plain"] + ". Live figure: it runs on the book's website and in "
+                          "JupyterLab; the chapter's static figures show the same ideas.")
     settings = json.loads(m.group(1))
     assert list(settings) == ["w0", "b0", "x", "y", "eta", "tol", "max_steps", "learn_bias"]
     assert settings["w0"] == LN9 and settings["learn_bias"] is False
@@ -266,3 +291,13 @@ def test_stability_naive_breaks_where_float_breaks():
         stability_explorer(z=2000)
     with pytest.raises(ValueError):
         stability_explorer(y=0.5)
+
+
+@pytest.mark.parametrize("bad, message", [
+    ({"K": 6}, r"K must lie in \[3, 5\]"), ({"target": 4}, "target must be a class 1..K = 1..3"),
+    ({"z": [1, 2]}, "z must be 5 logits"), ({"z": "ab"}, "z must be a list of numbers"),
+    ({"T": 9}, r"T must lie in \[0.2, 5\]"), ({"temperature": 1}, "unknown setting"),
+])
+def test_softmax_settings_are_checked(bad, message):
+    with pytest.raises(ValueError, match=message):
+        live.check_softmax(bad)

@@ -115,27 +115,44 @@ def test_kl_units(disk_page):
     assert settings_now(root)["base"] == "bits"
 
 
-def test_one_announcement_per_settled_change(disk_page):
-    page = disk_page
-    for name, fig in FIGURES.items():
-        root = root_of(page, name)
-        region = root.locator("[data-testid='announce']")
-        assert region.get_attribute("aria-live") == "polite"
-        page.wait_for_timeout(900)  # the start's announcement
-        region.evaluate("""el => { window.__said = 0;
-            new MutationObserver(() => window.__said++).observe(el, {childList: true, characterData: true, subtree: true}); }""")
-        root.locator(f"[data-testid='slider-{fig.sliders[0]}']").focus()
-        for _ in range(6):
-            page.keyboard.press("ArrowRight")
-            page.wait_for_timeout(60)
-        page.wait_for_timeout(1200)
-        assert page.evaluate("() => window.__said") == 1, f"{name}: not exactly one announcement"
-        said = region.inner_text()
-        label = root.locator(f"[data-testid='{name}-plot']").get_attribute("aria-label")
-        assert said and said in label, f"{name}: the figure's description does not state the result"
-        want = fig.expected(settings_now(root))
-        for t in (want.values() if fig.announced is None else [want[k] for k in fig.announced]):
-            assert t in said, f"{name}: the announcement {said!r} lacks {t!r}"
+def test_one_announcement_per_settled_change(chromium_browser, tmp_path):
+    """Six quick key presses give one announcement once the figure settles (the 700 ms debounce).
+
+    The page's clock is Playwright's fake clock: time moves only when the test advances it, so
+    a stalled (loaded) machine cannot stretch the 60 ms between presses past the debounce.
+    """
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.clock.install()
+        page.goto(figures_page(tmp_path / "figures.html"))
+        for name in FIGURES:
+            page.wait_for_selector(f".lossbook-figure[data-figure='{name}'] [data-testid='{name}']")
+        page.clock.run_for(2000)  # every figure's start announcement
+        for name, fig in FIGURES.items():
+            root = root_of(page, name)
+            region = root.locator("[data-testid='announce']")
+            assert region.get_attribute("aria-live") == "polite"
+            region.evaluate("""el => { window.__said = 0;
+                new MutationObserver(() => window.__said++).observe(el, {childList: true, characterData: true, subtree: true}); }""")
+            root.locator(f"[data-testid='slider-{fig.sliders[0]}']").focus()
+            for _ in range(6):
+                page.keyboard.press("ArrowRight")
+                page.clock.run_for(60)
+            assert page.evaluate("() => window.__said") == 0, f"{name}: announced before settling"
+            page.clock.run_for(1200)
+            assert page.evaluate("() => window.__said") == 1, f"{name}: not exactly one announcement"
+            said = region.inner_text()
+            label = root.locator(f"[data-testid='{name}-plot']").get_attribute("aria-label")
+            assert said and said in label, f"{name}: the figure's description does not state the result"
+            want = fig.expected(settings_now(root))
+            for t in (want.values() if fig.announced is None else [want[k] for k in fig.announced]):
+                assert t in said, f"{name}: the announcement {said!r} lacks {t!r}"
+    finally:
+        context.close()
+    assert not errors, errors
 
 
 def test_keys_stay_in_the_figure(disk_page):

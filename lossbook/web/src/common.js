@@ -230,10 +230,11 @@ export function plotBox(root, name) {
 }
 
 // The end of every view's draw: the plot's description states the result (aria-label), the live
-// region says it once the reader stops, and data-version counts the redraw (for tests).
+// region says it once the reader stops (no announcer, no announcement: a figure still
+// computing passes null), and data-version counts the redraw (for tests).
 export function described(fig, say, description, words) {
   fig.setAttribute("aria-label", description + " " + words);
-  say.say(words);
+  if (say) say.say(words);
   fig.setAttribute("data-version", String(Number(fig.getAttribute("data-version") || 0) + 1));
 }
 
@@ -304,6 +305,8 @@ export function mountAll(figures, doc) {
     const fig = figures[node.getAttribute("data-figure")];
     if (!fig || node.getAttribute("data-mounted")) continue;
     node.setAttribute("data-mounted", "1");
+    // the fallback text shown where no JavaScript runs (lossbook/widgets.py mount_html)
+    for (const old of node.querySelectorAll(".lossbook-fallback")) old.remove();
     let given = {};
     try { given = JSON.parse(node.getAttribute("data-settings") || "{}"); } catch (e) { given = {}; }
     const settings = Object.assign({}, fig.defaults, given);

@@ -13,7 +13,7 @@
 // (role=img; data-version increases on each redraw; data-done "1" when both runs are complete),
 // digits-status, digits-mse-test, digits-ce-test, digits-mse-train, digits-ce-train (3 decimals),
 // digits-error, announce.
-import { el, num, fmtg, fmtf, figureRoot, slider, button, announcer, Panel, legend } from "./common.js";
+import { el, num, fmtg, fmtf, figureRoot, slider, button, announcer, Panel, legend, plotBox, usable, described, connect } from "./common.js";
 import { RANGES, PRESETS, LOSSES } from "./digits_model.js";
 
 const NAMES = { mse: "MSE", ce: "cross-entropy" };
@@ -51,7 +51,8 @@ export function render({ model, el: host }) {
     }, "lossbook-preset");
   }
 
-  const fig = el("div", { class: "lossbook-panels lossbook-wide", role: "img", "data-testid": "digits-plot", "data-version": "0" }, root);
+  const fig = plotBox(root, "digits");
+  fig.classList.add("lossbook-wide");
   legend(root, [{ color: "var(--lb-c-mse)", label: "MSE" }, { color: "var(--lb-c-ce)", label: "cross-entropy" },
     { color: "var(--lb-t-target)", label: "test accuracy (solid), training accuracy (dashed)", dash: "5,3" }]);
   const P = {
@@ -68,7 +69,6 @@ export function render({ model, el: host }) {
   const readout = el("p", { class: "lossbook-readout", "data-testid": "digits-values" }, root);
   const error = el("p", { class: "lossbook-error", "data-testid": "digits-error", role: "alert" }, root);
   const say = announcer(root);
-  let version = 0;
 
   function syncInputs() {
     const s = model.get("settings");
@@ -78,14 +78,13 @@ export function render({ model, el: host }) {
 
   function draw() {
     const s = model.get("settings"), r = model.get("result");
-    if (!r || r.error) { error.textContent = r ? r.error : ""; return; }
-    error.textContent = "";
+    if (!usable(r, error)) return;
     const E = s.epochs;
     fig.setAttribute("data-done", r.done ? "1" : "0");
     if (!r.runs) {
       status.textContent = "Loading the digits and training\u2026";
       for (const k in lines) lines[k].setAttribute("points", "");
-      fig.setAttribute("data-version", String(++version));
+      fig.setAttribute("data-version", String(Number(fig.getAttribute("data-version")) + 1));
       return;
     }
     const n = r.epoch.length;
@@ -114,16 +113,11 @@ export function render({ model, el: host }) {
       `training accuracy <b data-testid="digits-${k}-train">${at(k, "train_accuracy")}</b>`).join("; ") + ".";
     const words = `After ${last} of ${E} epochs from initial weights of standard deviation ${fmtf(s.scale, 2)}: ` +
       LOSSES.map((k) => `${NAMES[k]} at rate ${fmtg(s["lr_" + k], 3)} reaches test accuracy ${at(k, "test_accuracy")}`).join(", ") + ".";
-    fig.setAttribute("aria-label", "Training loss and accuracy against the epoch for both losses. " + words);
-    if (r.done) say.say(words);
-    fig.setAttribute("data-version", String(++version));
+    // announced once the runs are complete, not at every streamed epoch
+    described(fig, r.done ? say : null, "Training loss and accuracy against the epoch for both losses.", words);
   }
 
-  model.on("change:settings", syncInputs);
-  model.on("change:result", draw);
-  syncInputs();
-  draw();
-  return () => { model.off("change:settings", syncInputs); model.off("change:result", draw); };
+  return connect(model, syncInputs, draw);
 }
 
 export default { render };

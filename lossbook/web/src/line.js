@@ -40,16 +40,17 @@ export function render({ model, el: host }) {
   const fig = plotBox(root, "line");
   const data = new Panel(fig, { w: 260, h: 200, title: "the points and the line", xlabel: "x", ylabel: "y" });
   const surf = new Panel(fig, { w: 260, h: 200, title: "J over (w, b)", xlabel: "slope w", ylabel: "intercept b" });
-  legend(root, [{ color: "var(--lb-c-mse)", label: "residuals w x + b \u2212 y" }, { color: "var(--lb-c-ce)", label: "the line" },
+  legend(root, [{ color: "var(--lb-c-mse)", label: "residuals w x + b \u2212 y" }, { color: "var(--lb-fg)", label: "the line and its (w, b)" },
     { color: "var(--lb-t-target)", label: "contours of J, \u2212\u2207J arrow" }]);
   data.setLimits(-3, 3, -5, 7, { xticks: [-2, -1, 0, 1, 2], yticks: [-4, -2, 0, 2, 4, 6] });
   const resid = data.layer.appendChild(el("path", { stroke: "var(--lb-c-mse)", "stroke-width": 1.6, fill: "none" }, null, true));
-  const line = data.line({ stroke: "var(--lb-c-ce)", "stroke-width": 2 });
+  // no cross-entropy here (the loss is MSE): the line is drawn in the text colour, not CE blue
+  const line = data.line({ stroke: "var(--lb-fg)", "stroke-width": 2 });
   const dots = [];
   const contours = el("path", { stroke: "var(--lb-t-target)", "stroke-width": 0.8, fill: "none", "stroke-opacity": 0.7 }, surf.layer, true);
   const opt = surf.circle({ r: 3, fill: "none", stroke: "var(--lb-t-target)", "stroke-width": 1.2 });
   const arrow = el("path", { stroke: "var(--lb-c-mse)", "stroke-width": 1.8, fill: "none" }, surf.layer, true);
-  const here = surf.circle({ r: 4, fill: "var(--lb-c-ce)" });
+  const here = surf.circle({ r: 4, fill: "var(--lb-fg)" });
   const values = el("p", { class: "lossbook-readout", "data-testid": "line-values" }, root);
   const error = el("p", { class: "lossbook-error", "data-testid": "line-error", role: "alert" }, root);
   const say = announcer(root);

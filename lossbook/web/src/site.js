@@ -19,17 +19,23 @@ import * as digitsModel from "./digits_model.js";
 // The digits figure trains in the page. Its data, digits-data.js, sits beside this script and
 // is loaded (once, as a classic script, which works from disk too) when a page shows the figure.
 const HERE = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : "";
-let digitsRaw = null, digitsWaiting = null;
-function loadDigits(done) {
+let digitsRaw = null, digitsWaiting = null, digitsFailed = "";
+function loadDigits(done, fail) {
   if (digitsRaw) { done(digitsRaw); return; }
-  if (digitsWaiting) { digitsWaiting.push(done); return; }
-  digitsWaiting = [done];
+  if (digitsFailed) { if (fail) fail(digitsFailed); return; }
+  if (digitsWaiting) { digitsWaiting.push([done, fail]); return; }
+  digitsWaiting = [[done, fail]];
   const s = document.createElement("script");
   s.src = new URL("digits-data.js", HERE || document.baseURI).href;
   s.onload = () => {
     const d = window.lossbookDigitsData;
     digitsRaw = digitsModel.decodeDigits(d.pixels, d.labels);
-    for (const f of digitsWaiting) f(digitsRaw);
+    for (const [f] of digitsWaiting) f(digitsRaw);
+    digitsWaiting = null;
+  };
+  s.onerror = () => {
+    digitsFailed = "could not load the digits data";
+    for (const [, f] of digitsWaiting) if (f) f(digitsFailed);
     digitsWaiting = null;
   };
   document.head.appendChild(s);

@@ -42,7 +42,8 @@ export function render({ model, el: host }) {
     { color: "var(--lb-c-ce)", label: "cross-entropy (a \u2212 y)/T" }, { color: "var(--lb-c-mse)", label: "MSE J\u1d40(a \u2212 y)/T" }]);
   const bars = { a: [], y: [], gce: [], gmse: [] };
   for (let i = 0; i < 5; i++) {
-    bars.a.push(el("rect", { fill: "var(--lb-c-neutral)" }, pa.layer, true));
+    // the light blue fill is 2.3:1 on white: the outline in the text colour carries the 3:1 (WCAG 1.4.11)
+    bars.a.push(el("rect", { fill: "var(--lb-c-neutral)", stroke: "var(--lb-fg)", "stroke-width": 1 }, pa.layer, true));
     bars.y.push(el("rect", { fill: "none", stroke: "var(--lb-t-target)", "stroke-width": 1.4, "stroke-dasharray": "3,2" }, pa.layer, true));
     bars.gce.push(el("rect", { fill: "var(--lb-c-ce)" }, pg.layer, true));
     bars.gmse.push(el("rect", { fill: "var(--lb-c-mse)" }, pg.layer, true));

@@ -100,7 +100,7 @@ export function render({ model, el: host }) {
         c[d][p + "_naive"].forEach((v, i) => {
           const n = num(v);
           if (Number.isFinite(n)) return;
-          m += `<text x="${P.px(xs[i]).toFixed(1)}" y="${(P.y1 + dy).toFixed(1)}" text-anchor="middle" fill="var(--lb-c-${color})">${Number.isNaN(n) ? "\u00d7" : "\u25b2"}</text>`;
+          m += `<text x="${P.px(xs[i]).toFixed(1)}" y="${(P.y1 + dy).toFixed(1)}" text-anchor="middle" fill="var(--lb-t-${color})">${Number.isNaN(n) ? "\u00d7" : "\u25b2"}</text>`;
         });
       }
       marks[p].innerHTML = m;

@@ -244,6 +244,30 @@ var Panel = class {
     this.setLine(l, px, this.y1, px, this.y0);
   }
 };
+function plotBox(root, name) {
+  return el("div", { class: "lossbook-panels", role: "img", "data-testid": name + "-plot", "data-version": "0" }, root);
+}
+function described(fig, say, description, words) {
+  fig.setAttribute("aria-label", description + " " + words);
+  if (say) say.say(words);
+  fig.setAttribute("data-version", String(Number(fig.getAttribute("data-version") || 0) + 1));
+}
+function usable(result, error) {
+  const ok = !!result && !result.error;
+  error.textContent = result && result.error ? result.error : "";
+  return ok;
+}
+function connect(model, syncInputs, draw, stop) {
+  model.on("change:settings", syncInputs);
+  model.on("change:result", draw);
+  syncInputs();
+  draw();
+  return () => {
+    if (stop) stop();
+    model.off("change:settings", syncInputs);
+    model.off("change:result", draw);
+  };
+}
 function legend(parent, items) {
   const ul = el("ul", { class: "lossbook-legend", "aria-hidden": "true" }, parent);
   for (const it of items) {
@@ -301,7 +325,8 @@ function render({ model, el: host }) {
       model.save_changes();
     }, "lossbook-preset");
   }
-  const fig = el("div", { class: "lossbook-panels lossbook-wide", role: "img", "data-testid": "digits-plot", "data-version": "0" }, root);
+  const fig = plotBox(root, "digits");
+  fig.classList.add("lossbook-wide");
   legend(root, [
     { color: "var(--lb-c-mse)", label: "MSE" },
     { color: "var(--lb-c-ce)", label: "cross-entropy" },
@@ -321,7 +346,6 @@ function render({ model, el: host }) {
   const readout = el("p", { class: "lossbook-readout", "data-testid": "digits-values" }, root);
   const error = el("p", { class: "lossbook-error", "data-testid": "digits-error", role: "alert" }, root);
   const say = announcer(root);
-  let version = 0;
   function syncInputs() {
     const s = model.get("settings");
     for (const [k] of SLIDERS) inputs[k].set(LOG.has(k) ? Math.round(Math.log10(s[k]) * 10) / 10 : s[k]);
@@ -329,17 +353,13 @@ function render({ model, el: host }) {
   }
   function draw() {
     const s = model.get("settings"), r = model.get("result");
-    if (!r || r.error) {
-      error.textContent = r ? r.error : "";
-      return;
-    }
-    error.textContent = "";
+    if (!usable(r, error)) return;
     const E = s.epochs;
     fig.setAttribute("data-done", r.done ? "1" : "0");
     if (!r.runs) {
       status.textContent = "Loading the digits and training\u2026";
       for (const k in lines) lines[k].setAttribute("points", "");
-      fig.setAttribute("data-version", String(++version));
+      fig.setAttribute("data-version", String(Number(fig.getAttribute("data-version")) + 1));
       return;
     }
     const n = r.epoch.length;
@@ -371,18 +391,9 @@ function render({ model, el: host }) {
     status.textContent = r.done ? `Trained: ${E} epochs of full-batch gradient descent.` : `Training: epoch ${last} of ${E}\u2026`;
     readout.innerHTML = LOSSES.map((k) => `<span class="lb-t-${k}">${NAMES[k]}</span> (rate ${fmtg(s["lr_" + k], 3)}): test accuracy <b data-testid="digits-${k}-test">${at(k, "test_accuracy")}</b>, training accuracy <b data-testid="digits-${k}-train">${at(k, "train_accuracy")}</b>`).join("; ") + ".";
     const words = `After ${last} of ${E} epochs from initial weights of standard deviation ${fmtf(s.scale, 2)}: ` + LOSSES.map((k) => `${NAMES[k]} at rate ${fmtg(s["lr_" + k], 3)} reaches test accuracy ${at(k, "test_accuracy")}`).join(", ") + ".";
-    fig.setAttribute("aria-label", "Training loss and accuracy against the epoch for both losses. " + words);
-    if (r.done) say.say(words);
-    fig.setAttribute("data-version", String(++version));
+    described(fig, r.done ? say : null, "Training loss and accuracy against the epoch for both losses.", words);
   }
-  model.on("change:settings", syncInputs);
-  model.on("change:result", draw);
-  syncInputs();
-  draw();
-  return () => {
-    model.off("change:settings", syncInputs);
-    model.off("change:result", draw);
-  };
+  return connect(model, syncInputs, draw);
 }
 var digits_default = { render };
 export {

@@ -258,7 +258,7 @@ function plotBox(root, name) {
 }
 function described(fig, say, description, words) {
   fig.setAttribute("aria-label", description + " " + words);
-  say.say(words);
+  if (say) say.say(words);
   fig.setAttribute("data-version", String(Number(fig.getAttribute("data-version") || 0) + 1));
 }
 function usable(result, error) {

@@ -259,7 +259,7 @@ function plotBox(root, name) {
 }
 function described(fig, say, description, words) {
   fig.setAttribute("aria-label", description + " " + words);
-  say.say(words);
+  if (say) say.say(words);
   fig.setAttribute("data-version", String(Number(fig.getAttribute("data-version") || 0) + 1));
 }
 function usable(result, error) {
@@ -369,7 +369,7 @@ function render({ model, el: host }) {
   ]);
   const bars = { a: [], y: [], gce: [], gmse: [] };
   for (let i = 0; i < 5; i++) {
-    bars.a.push(el("rect", { fill: "var(--lb-c-neutral)" }, pa.layer, true));
+    bars.a.push(el("rect", { fill: "var(--lb-c-neutral)", stroke: "var(--lb-fg)", "stroke-width": 1 }, pa.layer, true));
     bars.y.push(el("rect", { fill: "none", stroke: "var(--lb-t-target)", "stroke-width": 1.4, "stroke-dasharray": "3,2" }, pa.layer, true));
     bars.gce.push(el("rect", { fill: "var(--lb-c-ce)" }, pg.layer, true));
     bars.gmse.push(el("rect", { fill: "var(--lb-c-mse)" }, pg.layer, true));

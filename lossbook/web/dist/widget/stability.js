@@ -253,7 +253,7 @@ function plotBox(root, name) {
 }
 function described(fig, say, description, words) {
   fig.setAttribute("aria-label", description + " " + words);
-  say.say(words);
+  if (say) say.say(words);
   fig.setAttribute("data-version", String(Number(fig.getAttribute("data-version") || 0) + 1));
 }
 function usable(result, error) {
@@ -413,7 +413,7 @@ function render({ model, el: host }) {
         c[d][p + "_naive"].forEach((v, i) => {
           const n = num(v);
           if (Number.isFinite(n)) return;
-          m += `<text x="${P.px(xs[i]).toFixed(1)}" y="${(P.y1 + dy).toFixed(1)}" text-anchor="middle" fill="var(--lb-c-${color})">${Number.isNaN(n) ? "\xD7" : "\u25B2"}</text>`;
+          m += `<text x="${P.px(xs[i]).toFixed(1)}" y="${(P.y1 + dy).toFixed(1)}" text-anchor="middle" fill="var(--lb-t-${color})">${Number.isNaN(n) ? "\xD7" : "\u25B2"}</text>`;
         });
       }
       marks[p].innerHTML = m;
