@@ -13,7 +13,7 @@
 import { el, plotBox, described, usable, connect, num, fmtf, figureRoot, slider, button, announcer, Panel, legend, contourPath } from "./common.js";
 import { RANGES, PRESETS } from "./line_model.js";
 
-const PRESET_LABELS = { "source-2-1": "source text: w = 2, b = 1", "source-0-0": "source text: w = 0, b = 0" };
+const PRESET_LABELS = { "source-2-1": "source text 2: w = 2, b = 1", "source-0-0": "source text 2: w = 0, b = 0" };
 
 export function render({ model, el: host }) {
   const root = figureRoot(host, "line", "Fitting a line: the loss and its gradient");

@@ -14,8 +14,8 @@
 import { el, plotBox, described, usable, connect, fmtg, fmtf, figureRoot, slider, checkbox, button, announcer, Panel, legend } from "./common.js";
 import { RANGES, PRESETS } from "./race_model.js";
 
-const PRESET_LABELS = { source: "source text: w = ln 9", "slowdown-0.6-0.9": "slow start w = 0.6, b = 0.9",
-  "slowdown-2-2": "slow start w = 2, b = 2" };
+const PRESET_LABELS = { source: "source text 2: w = ln 9", "slowdown-0.6-0.9": "Nielsen's demo: w = 0.6, b = 0.9",
+  "slowdown-2-2": "Nielsen's demo: w = 2, b = 2" };
 const SLIDERS = [
   ["w0", "starting weight w\u2080", (v) => fmtf(v, 2)],
   ["b0", "starting bias b\u2080", (v) => fmtf(v, 2)],

@@ -304,7 +304,7 @@ var PRESETS = {
 };
 
 // lossbook/web/src/line.js
-var PRESET_LABELS = { "source-2-1": "source text: w = 2, b = 1", "source-0-0": "source text: w = 0, b = 0" };
+var PRESET_LABELS = { "source-2-1": "source text 2: w = 2, b = 1", "source-0-0": "source text 2: w = 0, b = 0" };
 function render({ model, el: host }) {
   const root = figureRoot(host, "line", "Fitting a line: the loss and its gradient");
   const controls = el("div", { class: "lossbook-controls" }, root);

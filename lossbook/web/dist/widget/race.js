@@ -307,9 +307,9 @@ var RANGES = {
 
 // lossbook/web/src/race.js
 var PRESET_LABELS = {
-  source: "source text: w = ln 9",
-  "slowdown-0.6-0.9": "slow start w = 0.6, b = 0.9",
-  "slowdown-2-2": "slow start w = 2, b = 2"
+  source: "source text 2: w = ln 9",
+  "slowdown-0.6-0.9": "Nielsen's demo: w = 0.6, b = 0.9",
+  "slowdown-2-2": "Nielsen's demo: w = 2, b = 2"
 };
 var SLIDERS = [
   ["w0", "starting weight w\u2080", (v) => fmtf(v, 2)],
