@@ -140,6 +140,19 @@ export function button(parent, label, testid, onClick, cls) {
   return b;
 }
 
+// A row of preset buttons (data-testid preset-<name>, labelled by labels[name]): a click sets
+// the settings a preset names and recomputes. Returns the row (a figure may add buttons to it).
+export function presetButtons(parent, model, presets, labels, groupLabel = "presets") {
+  const row = el("div", { class: "lossbook-buttons", role: "group", "aria-label": groupLabel }, parent);
+  for (const name in presets) {
+    button(row, labels[name], "preset-" + name, () => {
+      model.set("settings", Object.assign({}, model.get("settings"), presets[name]));
+      model.save_changes();
+    }, "lossbook-preset");
+  }
+  return row;
+}
+
 // A polite live region that speaks the figure's result once the reader stops moving a control
 // (not once per input event): say(text) waits `wait` ms and speaks only if the text changed.
 export function announcer(parent, wait = 700) {

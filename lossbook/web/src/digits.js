@@ -13,7 +13,7 @@
 // (role=img; data-version increases on each redraw; data-done "1" when both runs are complete),
 // digits-status, digits-mse-test, digits-ce-test, digits-mse-train, digits-ce-train (3 decimals),
 // digits-error, announce.
-import { el, num, fmtg, fmtf, figureRoot, slider, button, announcer, Panel, legend, plotBox, usable, described, connect } from "./common.js";
+import { el, num, fmtg, fmtf, figureRoot, slider, announcer, Panel, legend, plotBox, usable, described, connect, presetButtons } from "./common.js";
 import { RANGES, PRESETS, LOSSES } from "./digits_model.js";
 
 const NAMES = { mse: "MSE", ce: "cross-entropy" };
@@ -43,13 +43,7 @@ export function render({ model, el: host }) {
     const [min, max, step] = RANGES[k];
     inputs[k] = slider(controls, { key: k, label, min, max, step, value: 0, show, onInput: (v) => setKey(k, v) });
   }
-  const presets = el("div", { class: "lossbook-buttons", role: "group", "aria-label": "presets" }, root);
-  for (const name in PRESETS) {
-    button(presets, PRESET_LABELS[name], "preset-" + name, () => {
-      model.set("settings", Object.assign({}, PRESETS[name]));
-      model.save_changes();
-    }, "lossbook-preset");
-  }
+  presetButtons(root, model, PRESETS, PRESET_LABELS);
 
   const fig = plotBox(root, "digits");
   fig.classList.add("lossbook-wide");

@@ -10,7 +10,7 @@
 // slider-eta (+ value-*), preset-source-2-1, preset-source-0-0, step (one gradient-descent step),
 // line-plot (role=img, data-version), line-J, line-S, line-gw, line-gb (4 decimals),
 // line-error, announce.
-import { el, plotBox, described, usable, connect, num, fmtf, figureRoot, slider, button, announcer, Panel, legend, contourPath } from "./common.js";
+import { el, plotBox, described, usable, connect, num, fmtf, figureRoot, slider, button, announcer, Panel, legend, contourPath, presetButtons } from "./common.js";
 import { RANGES, PRESETS } from "./line_model.js";
 
 const PRESET_LABELS = { "source-2-1": "source text 2: w = 2, b = 1", "source-0-0": "source text 2: w = 0, b = 0" };
@@ -24,8 +24,7 @@ export function render({ model, el: host }) {
     b: slider(controls, { key: "b", label: "intercept b", min: RANGES.b[0], max: RANGES.b[1], step: RANGES.b[2], value: 0, show: (v) => fmtf(v, 2), onInput: (v) => set({ b: v }) }),
     eta: slider(controls, { key: "eta", label: "learning rate \u03b7 (for a step)", min: RANGES.eta[0], max: RANGES.eta[1], step: RANGES.eta[2], value: 0, show: (v) => fmtf(v, 2), onInput: (v) => set({ eta: v }) }),
   };
-  const buttons = el("div", { class: "lossbook-buttons", role: "group", "aria-label": "presets and steps" }, root);
-  for (const name in PRESETS) button(buttons, PRESET_LABELS[name], "preset-" + name, () => set(PRESETS[name]), "lossbook-preset");
+  const buttons = presetButtons(root, model, PRESETS, PRESET_LABELS, "presets and steps");
   button(buttons, "one gradient-descent step", "step", () => {
     const r = model.get("result");
     if (!r || r.error) return;

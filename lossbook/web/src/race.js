@@ -11,7 +11,7 @@
 // t (the iteration shown), toggle-learn_bias, preset-<name>, play, step, reset, race-plot
 // (role=img; data-version increases on each redraw), count-mse, count-ce, count-ce-excess
 // (updates, or "none"), race-state, race-error, announce (the live region).
-import { el, plotBox, described, usable, connect, fmtg, fmtf, figureRoot, slider, checkbox, button, announcer, Panel, legend } from "./common.js";
+import { el, plotBox, described, usable, connect, fmtg, fmtf, figureRoot, slider, checkbox, button, announcer, Panel, legend, presetButtons } from "./common.js";
 import { RANGES, PRESETS } from "./race_model.js";
 
 const PRESET_LABELS = { source: "source text 2: w = ln 9", "slowdown-0.6-0.9": "Nielsen's demo: w = 0.6, b = 0.9",
@@ -41,13 +41,7 @@ export function render({ model, el: host }) {
     inputs[k] = slider(controls, { key: k, label, min, max, step, value: 0, show, onInput: (v) => setKey(k, v) });
   }
   const bias = checkbox(controls, { key: "learn_bias", label: "learn the bias too", value: false, onInput: (v) => setKey("learn_bias", v) });
-  const presets = el("div", { class: "lossbook-buttons", role: "group", "aria-label": "presets" }, root);
-  for (const name in PRESETS) {
-    button(presets, PRESET_LABELS[name], "preset-" + name, () => {
-      model.set("settings", Object.assign({}, PRESETS[name]));
-      model.save_changes();
-    }, "lossbook-preset");
-  }
+  presetButtons(root, model, PRESETS, PRESET_LABELS);
 
   const fig = plotBox(root, "race");
   legend(root, [{ color: "var(--lb-c-mse)", label: "MSE" }, { color: "var(--lb-c-ce)", label: "cross-entropy" },

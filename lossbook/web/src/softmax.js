@@ -11,7 +11,7 @@
 // preset-source-4-even, preset-source-4-uneven, preset-confident-wrong, softmax-plot (role=img,
 // data-version), sm-ce, sm-mse, and per class i = 1..K: sm-a-i, sm-gce-i, sm-gmse-i (4 decimals),
 // softmax-error, announce.
-import { el, plotBox, described, usable, connect, num, fmtf, figureRoot, slider, select, button, announcer, Panel, legend } from "./common.js";
+import { el, plotBox, described, usable, connect, num, fmtf, figureRoot, slider, select, announcer, Panel, legend, presetButtons } from "./common.js";
 import { RANGES, PRESETS } from "./softmax_model.js";
 
 const PRESET_LABELS = { "source-4-even": "source text 4: a = [0.8, 0.1, 0.1]",
@@ -32,8 +32,7 @@ export function render({ model, el: host }) {
     onInput: (v) => { const s = model.get("settings"); set({ K: Number(v), target: Math.min(s.target, Number(v)) }); } });
   const target = select(controls, { key: "target", label: "true class", value: 1, options: [1, 2, 3, 4, 5].map((i) => [i, "class " + i]),
     onInput: (v) => set({ target: Number(v) }) });
-  const presets = el("div", { class: "lossbook-buttons", role: "group", "aria-label": "presets" }, root);
-  for (const name in PRESETS) button(presets, PRESET_LABELS[name], "preset-" + name, () => set(PRESETS[name]), "lossbook-preset");
+  presetButtons(root, model, PRESETS, PRESET_LABELS);
 
   const fig = plotBox(root, "softmax");
   const pa = new Panel(fig, { w: 250, h: 190, title: "output a and target y", xlabel: "class", ylabel: "probability" });

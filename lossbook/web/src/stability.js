@@ -14,7 +14,7 @@
 // st-bin-naive-32, st-bin-stable-32, st-bin-naive-64, st-bin-stable-64, st-sm-naive-32,
 // st-sm-stable-32, st-sm-naive-64, st-sm-stable-64 (6 significant digits, or inf, nan),
 // stability-error, announce.
-import { el, plotBox, described, usable, connect, num, fmtg, figureRoot, slider, select, button, announcer, Panel, legend, newId, text } from "./common.js";
+import { el, plotBox, described, usable, connect, num, fmtg, figureRoot, slider, select, announcer, Panel, legend, newId, text, presetButtons } from "./common.js";
 import { RANGES, PRESETS, zOfU } from "./stability_model.js";
 
 const PRESET_LABELS = { "overflow-float32": "z = 100, y = 0: float32 overflows", "underflow-log": "z = \u22121000, y = 1: log 0",
@@ -43,8 +43,7 @@ export function render({ model, el: host }) {
     step: RANGES.pos_weight[2], value: 1, show: (v) => v.toFixed(1), onInput: (v) => set({ pos_weight: v }) });
   const eps = slider(controls, { key: "smoothing", label: "label smoothing \u03b5", min: RANGES.smoothing[0], max: RANGES.smoothing[1],
     step: RANGES.smoothing[2], value: 0, show: (v) => v.toFixed(2), onInput: (v) => set({ smoothing: v }) });
-  const presets = el("div", { class: "lossbook-buttons", role: "group", "aria-label": "presets" }, root);
-  for (const name in PRESETS) button(presets, PRESET_LABELS[name], "preset-" + name, () => set(PRESETS[name]), "lossbook-preset");
+  presetButtons(root, model, PRESETS, PRESET_LABELS);
 
   const fig = plotBox(root, "stability");
   const ticksZ = [-1000, -100, -10, 0, 10, 100, 1000];

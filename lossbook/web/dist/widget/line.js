@@ -126,6 +126,16 @@ function button(parent, label, testid, onClick, cls) {
   b.addEventListener("click", onClick);
   return b;
 }
+function presetButtons(parent, model, presets, labels, groupLabel = "presets") {
+  const row = el("div", { class: "lossbook-buttons", role: "group", "aria-label": groupLabel }, parent);
+  for (const name in presets) {
+    button(row, labels[name], "preset-" + name, () => {
+      model.set("settings", Object.assign({}, model.get("settings"), presets[name]));
+      model.save_changes();
+    }, "lossbook-preset");
+  }
+  return row;
+}
 function announcer(parent, wait = 700) {
   const region = el("div", { class: "lossbook-sr", "aria-live": "polite", "data-testid": "announce" }, parent);
   let timer = null, last = "";
@@ -317,8 +327,7 @@ function render({ model, el: host }) {
     b: slider(controls, { key: "b", label: "intercept b", min: RANGES.b[0], max: RANGES.b[1], step: RANGES.b[2], value: 0, show: (v) => fmtf(v, 2), onInput: (v) => set({ b: v }) }),
     eta: slider(controls, { key: "eta", label: "learning rate \u03B7 (for a step)", min: RANGES.eta[0], max: RANGES.eta[1], step: RANGES.eta[2], value: 0, show: (v) => fmtf(v, 2), onInput: (v) => set({ eta: v }) })
   };
-  const buttons = el("div", { class: "lossbook-buttons", role: "group", "aria-label": "presets and steps" }, root);
-  for (const name in PRESETS) button(buttons, PRESET_LABELS[name], "preset-" + name, () => set(PRESETS[name]), "lossbook-preset");
+  const buttons = presetButtons(root, model, PRESETS, PRESET_LABELS, "presets and steps");
   button(buttons, "one gradient-descent step", "step", () => {
     const r = model.get("result");
     if (!r || r.error) return;

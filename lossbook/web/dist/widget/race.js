@@ -135,6 +135,16 @@ function button(parent, label, testid, onClick, cls) {
   b.addEventListener("click", onClick);
   return b;
 }
+function presetButtons(parent, model, presets, labels, groupLabel = "presets") {
+  const row = el("div", { class: "lossbook-buttons", role: "group", "aria-label": groupLabel }, parent);
+  for (const name in presets) {
+    button(row, labels[name], "preset-" + name, () => {
+      model.set("settings", Object.assign({}, model.get("settings"), presets[name]));
+      model.save_changes();
+    }, "lossbook-preset");
+  }
+  return row;
+}
 function announcer(parent, wait = 700) {
   const region = el("div", { class: "lossbook-sr", "aria-live": "polite", "data-testid": "announce" }, parent);
   let timer = null, last = "";
@@ -335,13 +345,7 @@ function render({ model, el: host }) {
     inputs[k] = slider(controls, { key: k, label, min, max, step, value: 0, show, onInput: (v) => setKey(k, v) });
   }
   const bias = checkbox(controls, { key: "learn_bias", label: "learn the bias too", value: false, onInput: (v) => setKey("learn_bias", v) });
-  const presets = el("div", { class: "lossbook-buttons", role: "group", "aria-label": "presets" }, root);
-  for (const name in PRESETS) {
-    button(presets, PRESET_LABELS[name], "preset-" + name, () => {
-      model.set("settings", Object.assign({}, PRESETS[name]));
-      model.save_changes();
-    }, "lossbook-preset");
-  }
+  presetButtons(root, model, PRESETS, PRESET_LABELS);
   const fig = plotBox(root, "race");
   legend(root, [
     { color: "var(--lb-c-mse)", label: "MSE" },

@@ -136,6 +136,16 @@ function button(parent, label, testid, onClick, cls) {
   b.addEventListener("click", onClick);
   return b;
 }
+function presetButtons(parent, model, presets, labels, groupLabel = "presets") {
+  const row = el("div", { class: "lossbook-buttons", role: "group", "aria-label": groupLabel }, parent);
+  for (const name in presets) {
+    button(row, labels[name], "preset-" + name, () => {
+      model.set("settings", Object.assign({}, model.get("settings"), presets[name]));
+      model.save_changes();
+    }, "lossbook-preset");
+  }
+  return row;
+}
 function announcer(parent, wait = 700) {
   const region = el("div", { class: "lossbook-sr", "aria-live": "polite", "data-testid": "announce" }, parent);
   let timer = null, last = "";
@@ -356,8 +366,7 @@ function render({ model, el: host }) {
     options: [1, 2, 3, 4, 5].map((i) => [i, "class " + i]),
     onInput: (v) => set({ target: Number(v) })
   });
-  const presets = el("div", { class: "lossbook-buttons", role: "group", "aria-label": "presets" }, root);
-  for (const name in PRESETS) button(presets, PRESET_LABELS[name], "preset-" + name, () => set(PRESETS[name]), "lossbook-preset");
+  presetButtons(root, model, PRESETS, PRESET_LABELS);
   const fig = plotBox(root, "softmax");
   const pa = new Panel(fig, { w: 250, h: 190, title: "output a and target y", xlabel: "class", ylabel: "probability" });
   const pg = new Panel(fig, { w: 250, h: 190, title: "gradient \u2202L/\u2202z at each logit", xlabel: "class" });

@@ -130,6 +130,16 @@ function button(parent, label, testid, onClick, cls) {
   b.addEventListener("click", onClick);
   return b;
 }
+function presetButtons(parent, model, presets, labels, groupLabel = "presets") {
+  const row = el("div", { class: "lossbook-buttons", role: "group", "aria-label": groupLabel }, parent);
+  for (const name in presets) {
+    button(row, labels[name], "preset-" + name, () => {
+      model.set("settings", Object.assign({}, model.get("settings"), presets[name]));
+      model.save_changes();
+    }, "lossbook-preset");
+  }
+  return row;
+}
 function announcer(parent, wait = 700) {
   const region = el("div", { class: "lossbook-sr", "aria-live": "polite", "data-testid": "announce" }, parent);
   let timer = null, last = "";
@@ -349,8 +359,7 @@ function render({ model, el: host }) {
     show: (v) => v.toFixed(2),
     onInput: (v) => set({ smoothing: v })
   });
-  const presets = el("div", { class: "lossbook-buttons", role: "group", "aria-label": "presets" }, root);
-  for (const name in PRESETS) button(presets, PRESET_LABELS[name], "preset-" + name, () => set(PRESETS[name]), "lossbook-preset");
+  presetButtons(root, model, PRESETS, PRESET_LABELS);
   const fig = plotBox(root, "stability");
   const ticksZ = [-1e3, -100, -10, 0, 10, 100, 1e3];
   const panels = {
