@@ -14,6 +14,7 @@ tests/browser/test_lab.py, benchmarks/figures.py).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -199,6 +200,23 @@ def figures_page(path: Path, dark: bool = False, figures: dict[str, Figure] | No
 <script defer src="{(WEB / 'dist' / 'site' / 'lossbook-figures.js').as_uri()}"></script></head>
 <body{body}><main><h1>Live figures</h1>{mounts}</main></body></html>""", encoding="utf-8")
     return path.as_uri()
+
+
+@contextlib.contextmanager
+def disk_figures_page(browser, path: Path, figures: dict[str, Figure] | None = None):
+    """The page of :func:`figures_page`, opened from disk in a new 1280 px context; on leaving,
+    fails on any script error or console error the page had."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page = context.new_page()
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.goto(figures_page(path, figures=figures))
+    try:
+        yield page
+    finally:
+        context.close()
+    assert not errors, errors
 
 
 def run_axe(page, selector: str) -> list[str]:

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from figures_helpers import (Figure, JupyterLab, fmt_f, figures_page, make_notebook,  # noqa: E402
-                             open_and_run_all, run_axe, settings_now, settle)
+from figures_helpers import (Figure, JupyterLab, disk_figures_page, fmt_f, figures_page,  # noqa: E402
+                             make_notebook, open_and_run_all, run_axe, settings_now, settle)
 
 from lossbook import live  # noqa: E402
 
@@ -67,17 +67,8 @@ def check(root, where: str) -> None:
 
 @pytest.fixture
 def disk_page(chromium_browser, tmp_path):
-    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
-    errors: list[str] = []
-    page = context.new_page()
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    page.goto(figures_page(tmp_path / "digits.html", figures=DIGITS))
-    try:
+    with disk_figures_page(chromium_browser, tmp_path / "digits.html", DIGITS) as page:
         yield page
-    finally:
-        context.close()
-    assert not errors, errors
 
 
 def test_trains_in_the_page_and_equals_python(disk_page):

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from figures_helpers import (FIGURES, check_matches_python, figures_page,  # noqa: E402
+from figures_helpers import (FIGURES, check_matches_python, disk_figures_page, figures_page,  # noqa: E402
                              run_axe, setting, settings_now)
 
 from conftest import site_dir  # noqa: E402
@@ -31,19 +31,10 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def disk_page(chromium_browser, tmp_path):
     """A page with every figure, opened from disk; fails the test on any script error."""
-    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
-    errors: list[str] = []
-    page = context.new_page()
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    page.goto(figures_page(tmp_path / "figures.html"))
-    for name in FIGURES:
-        page.wait_for_selector(f".lossbook-figure[data-figure='{name}'] [data-testid='{name}']")
-    try:
+    with disk_figures_page(chromium_browser, tmp_path / "figures.html") as page:
+        for name in FIGURES:
+            page.wait_for_selector(f".lossbook-figure[data-figure='{name}'] [data-testid='{name}']")
         yield page
-    finally:
-        context.close()
-    assert not errors, errors
 
 
 def root_of(page, name: str):
