@@ -10,7 +10,9 @@
    waits until the fonts have loaded (the maths is typeset by KaTeX at build time, so only its
    fonts need waiting for) and every live figure's mount point
    (``.lossbook-figure[data-figure]``) holds the SVG the site's JavaScript drew, whatever the
-   script. A live figure is printed as that drawing: its default state.
+   script, and each figure that computes in the page (the digits, ``[data-done]``) has been
+   scrolled into view and has finished. A live figure is printed as that drawing: its default
+   state.
 3. ``lossbookPrint.prepare()`` (book/_print/print.js) keeps the book's text only, opens every
    solution, adds a title page and the contents; the page is printed once, each contents
    entry's page is read from the PDF's named destinations (pypdf), the numbers are filled in
@@ -146,6 +148,12 @@ def render(title: str, author: str) -> tuple[bytes, dict]:
             page.evaluate(WAIT_MATH_JS)
             try:
                 page.wait_for_function(FIGURES_DRAWN_JS, timeout=60_000)
+                # A figure that computes in the page (the digits) starts when the reader nears
+                # it, and says when it is complete (data-done): bring each into view, wait.
+                for busy in page.locator(".lossbook-figure [data-done]").all():
+                    busy.scroll_into_view_if_needed()
+                    page.wait_for_function("(el) => el.getAttribute('data-done') === '1'",
+                                           arg=busy.element_handle(), timeout=120_000)
                 page.wait_for_function(IMAGES_LOADED_JS, timeout=60_000)
             except Exception as exc:  # noqa: BLE001 - re-raised with what is missing
                 raise SystemExit(f"the page did not finish drawing: {exc}") from None

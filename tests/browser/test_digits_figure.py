@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from figures_helpers import (Figure, JupyterLab, disk_figures_page, fmt_f, figures_page,  # noqa: E402
                              make_notebook, open_and_run_all, run_axe, settings_now, settle)
 
+from conftest import site_dir  # noqa: E402
 from lossbook import live  # noqa: E402
 
 
@@ -48,6 +49,7 @@ def expected_keys() -> list[str]:
 def wait_done(root, version_before: int | None = None, timeout_ms: int = 120_000) -> None:
     """Until the figure has redrawn (when version_before is given) and both runs are complete."""
     plot = root.locator("[data-testid='digits-plot']")
+    plot.scroll_into_view_if_needed()  # the site trains when the reader nears the figure
     if version_before is not None:
         plot.page.wait_for_function(
             "([el, v]) => Number(el.getAttribute('data-version')) > v", arg=[plot.element_handle(), version_before],
@@ -124,6 +126,26 @@ def test_accessible_and_fits_a_phone(chromium_browser, tmp_path, dark, width):
         assert "test accuracy" in label and "MSE" in label
     finally:
         context.close()
+
+
+def test_on_the_site_it_loads_and_trains_when_the_reader_nears_it(site_url, new_page):
+    """The chapter's first screen does not fetch the digits nor train; scrolling to the figure
+    does both, and the figure ends as Python says."""
+    html = site_dir()
+    chapter = next(p.relative_to(html).as_posix() for p in sorted((html / "notebooks").glob("*.html"))
+                   if 'data-figure="digits"' in p.read_text(encoding="utf-8"))
+    page = new_page(width=390)
+    fetched = []
+    page.on("request", lambda r: "digits-data.js" in r.url and fetched.append(r.url))
+    page.goto(site_url + chapter, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    root = page.locator("[data-testid='digits']")
+    page.wait_for_timeout(500)
+    assert not fetched, "the digits were fetched before the reader came near the figure"
+    assert root.locator("[data-testid='digits-plot']").get_attribute("data-done") == "0"
+    wait_done(root)  # scrolls the figure into view
+    assert len(fetched) == 1, fetched
+    check(root, "the site, default settings")
 
 
 @pytest.fixture(scope="module")

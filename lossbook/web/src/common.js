@@ -289,9 +289,12 @@ export function legend(parent, items) {
 // "change:<key>" for what it returns; a twin that streams (the digits) may later set() more
 // results on the model it is given. So a view cannot tell it from a kernel-backed model.
 export class LocalModel {
-  constructor(state, compute) {
+  // el: the figure's mount point, when the model has one (a compute may wait until the reader
+  // nears it: whenNear).
+  constructor(state, compute, el) {
     this.state = Object.assign({}, state);
     this.compute = compute;
+    this.el = el || null;
     this.handlers = {};
     Object.assign(this.state, compute(this.state, this));
   }
@@ -309,6 +312,17 @@ export class LocalModel {
   }
 }
 
+// Call f once, when el comes within a screen's height of the viewport (at once where the browser
+// cannot tell, or without el): work that only the figure needs, not the page's first paint.
+// Once el has been near, later calls run f at once.
+export function whenNear(el, f) {
+  if (!el || el.lossbookNear || typeof IntersectionObserver === "undefined") { f(); return; }
+  const seen = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) { seen.disconnect(); el.lossbookNear = true; f(); }
+  }, { rootMargin: "100% 0px" });
+  seen.observe(el);
+}
+
 // Mount every figure of a page: each <div class="lossbook-figure" data-figure="NAME"
 // data-settings='{...}'> (a notebook output's text/html) gets the view of figures[NAME] over a
 // LocalModel of its twin. figures: {NAME: {render, compute, defaults}}.
@@ -323,7 +337,7 @@ export function mountAll(figures, doc) {
     let given = {};
     try { given = JSON.parse(node.getAttribute("data-settings") || "{}"); } catch (e) { given = {}; }
     const settings = Object.assign({}, fig.defaults, given);
-    const model = new LocalModel({ settings }, fig.compute);
+    const model = new LocalModel({ settings }, fig.compute, node);
     node.lossbookModel = model;
     fig.render({ model, el: node });
   }

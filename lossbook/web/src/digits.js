@@ -78,7 +78,8 @@ export function render({ model, el: host }) {
     if (!r.runs) {
       status.textContent = "Loading the digits and training\u2026";
       for (const k in lines) lines[k].setAttribute("points", "");
-      fig.setAttribute("data-version", String(Number(fig.getAttribute("data-version")) + 1));
+      described(fig, null, "Training loss and accuracy against the epoch for both losses.",
+        "Not trained yet.");
       return;
     }
     const n = r.epoch.length;

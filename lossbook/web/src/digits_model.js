@@ -219,8 +219,9 @@ export function digitsResult(settings, raw) {
 // The site's compute for a LocalModel: train both runs in slices of about `budget` ms, so the
 // page never blocks longer than that, and publish the result after every slice
 // (model.set("result", ...), which redraws). A new setting abandons the run in progress.
-// getRaw(callback, fail) hands over the digits ({pixels, labels}) once they are loaded, or
-// calls fail(message) if they cannot be loaded.
+// getRaw(callback, fail, model) hands over the digits ({pixels, labels}) once they are loaded
+// (the site's waits until the reader nears the figure, model.el), or calls fail(message) if
+// they cannot be loaded.
 export function streamingCompute(getRaw, budget = 16) {
   return (state, model) => {
     const token = {};
@@ -242,7 +243,7 @@ export function streamingCompute(getRaw, budget = 16) {
       if (!r.done) setTimeout(() => step(raw), 0);
     };
     const fail = (message) => { if (model && model.digitsJob === token) model.set("result", { error: message }); };
-    if (model) setTimeout(() => getRaw(step, fail), 0);
+    if (model) setTimeout(() => getRaw(step, fail, model), 0);
     return { result: { error: "", done: false, epochs: settings.epochs, epoch: [], runs: null } };
   };
 }

@@ -2,7 +2,7 @@
 // (dist/site/lossbook-figures.js, an IIFE: pages opened from disk cannot load modules). It mounts
 // every live figure of the page, each view over a LocalModel of its JavaScript twin.
 // A new figure is one more line in FIGURES.
-import { mountAll } from "./common.js";
+import { mountAll, whenNear } from "./common.js";
 import * as race from "./race.js";
 import * as raceModel from "./race_model.js";
 import * as kl from "./kl.js";
@@ -17,7 +17,9 @@ import * as digits from "./digits.js";
 import * as digitsModel from "./digits_model.js";
 
 // The digits figure trains in the page. Its data, digits-data.js, sits beside this script and
-// is loaded (once, as a classic script, which works from disk too) when a page shows the figure.
+// is loaded (once, as a classic script, which works from disk too) when the reader nears the
+// figure, and the training starts then: a reader who never scrolls there downloads nothing and
+// spends no time on it.
 const HERE = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : "";
 let digitsRaw = null, digitsWaiting = null, digitsFailed = "";
 function loadDigits(done, fail) {
@@ -47,7 +49,7 @@ export const FIGURES = {
   line: { render: line.render, defaults: lineModel.DEFAULTS, compute: (st) => ({ result: lineModel.lineFitResult(st.settings) }) },
   softmax: { render: softmax.render, defaults: softmaxModel.DEFAULTS, compute: (st) => ({ result: softmaxModel.softmaxResult(st.settings) }) },
   stability: { render: stability.render, defaults: stabilityModel.DEFAULTS, compute: (st) => ({ result: stabilityModel.stabilityResult(st.settings) }) },
-  digits: { render: digits.render, defaults: digitsModel.DEFAULTS, compute: digitsModel.streamingCompute(loadDigits) },
+  digits: { render: digits.render, defaults: digitsModel.DEFAULTS, compute: digitsModel.streamingCompute((done, fail, model) => whenNear(model && model.el, () => loadDigits(done, fail))) },
 };
 
 function start() { mountAll(FIGURES); }
