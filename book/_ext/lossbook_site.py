@@ -12,6 +12,10 @@
 * **Only what is loaded.** After the build, the icon font script (1.5 MB) is replaced by a tiny
   stylesheet holding just the icons the pages use, and every file under ``_static`` that no page
   references (MathJax, source maps, unused theme assets) is deleted.
+* **Nothing blocks the first paint but the styles.** Every script is deferred, the theme's
+  stylesheet keeps only the rules the site's pages and scripts can use (:func:`_trim_theme_css`),
+  and the theme's scan of every code block at load (which lays the whole page out, block by
+  block) is left to book/_static/lossbook-site.js, which does it in idle time.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.builders.html._assets import _JavaScript
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
@@ -205,6 +210,82 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
         context["title"] = html.escape((number.group(1) if number else "") + plain)
 
 
+# --- scripts: none blocks the first paint ------------------------------------------------
+def _defer_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Every script file of the page runs after parsing (``defer``), in document order.
+
+    The page's small inline scripts set ``DOCUMENTATION_OPTIONS`` fields (pydata-sphinx-theme),
+    which documentation_options.js defines: they become ``type="module"`` scripts, which the
+    browser also runs after parsing, in the same ordered list as the deferred files. The
+    colour-scheme snippet at the top of the page (the theme's template) stays as it is: it must
+    run before the first paint. The search page is left as it is: its own inline script calls
+    doctools.js and searchtools.js as the page is parsed.
+    """
+    scripts = context.get("script_files")
+    if pagename == "search" or not isinstance(scripts, list):
+        return
+    for i, js in enumerate(scripts):
+        attributes = dict(js.attributes)
+        if js.filename:
+            if "async" in attributes or "defer" in attributes or attributes.get("type") == "module":
+                continue
+            attributes["defer"] = "defer"
+        elif "DOCUMENTATION_OPTIONS" in attributes.get("body", ""):
+            attributes["type"] = "module"
+        else:
+            continue
+        scripts[i] = _JavaScript(js.filename, priority=js.priority, **attributes)
+
+
+#: pydata-sphinx-theme 0.17's addTabStopsToScrollableElements, started at load: it reads every
+#: <pre>'s and output's scroll width and writes its tabindex in one loop (a layout of the page
+#: per block: 0.3-0.9 s of a phone's main thread on a chapter), again on every resize and every
+#: change in the article (each redraw of a live figure). lossbook-site.js does the same job in
+#: idle time and names the boxes it makes tab stops.
+THEME_TAB_STOPS = re.compile(r'"complete"===document\.readyState\?(\w+)\(\):'
+                             r'window\.addEventListener\("load",\1\)')
+
+
+def _drop_theme_tab_stops(outdir: Path) -> None:
+    script = outdir / "_static" / "scripts" / "pydata-sphinx-theme.js"
+    if not script.exists():
+        return
+    source = script.read_text(encoding="utf-8")
+    patched, found = THEME_TAB_STOPS.subn("void 0", source)
+    if found != 1:
+        logger.warning("pydata-sphinx-theme.js: the start of addTabStopsToScrollableElements "
+                       "was not found (a new theme version?): check book/_ext/lossbook_site.py")
+        return
+    script.write_text(patched, encoding="utf-8")
+
+
+# --- the theme's stylesheets, trimmed ------------------------------------------------------
+#: The stylesheets every page loads before it can paint, and which mostly style what this site
+#: does not have (Bootstrap's components, other builders' markup): 390 kB, 58 kB gzipped.
+TRIMMED_CSS = ("_static/styles/pydata-sphinx-theme.css", "_static/styles/sphinx-book-theme.css",
+               "_static/basic.css", "_static/mystnb.*.css")
+#: Where the untrimmed copies go (outside the site): tests/browser/test_site.py checks that
+#: every page's elements get the same computed style from the trimmed stylesheets.
+UNTRIMMED_DIR = "untrimmed-css"
+
+
+def _trim_theme_css(outdir: Path) -> None:
+    """Keep only the rules the site's pages and scripts can use (book/_ext/trim_css.mjs)."""
+    sheets = sorted({p.relative_to(outdir).as_posix() for pattern in TRIMMED_CSS
+                     for p in outdir.glob(pattern)})
+    keep = outdir.parent / UNTRIMMED_DIR
+    shutil.rmtree(keep, ignore_errors=True)
+    for sheet in sheets:
+        (keep / sheet).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(outdir / sheet, keep / sheet)
+    done = subprocess.run(["node", str(Path(__file__).with_name("trim_css.mjs")), str(outdir),
+                           *sheets], capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        logger.warning("trimming the theme's stylesheets failed: %s", done.stderr.strip())
+        return
+    logger.info(done.stdout.strip())
+
+
 # --- after the build: icons, unused files --------------------------------------------------
 ICON_CLASS = re.compile(r"\bfa-(?!solid\b|regular\b|brands\b|lg\b|fw\b)([a-z0-9-]+)")
 FONTAWESOME_TAG = re.compile(r'\s*<(?:script|link)[^>]*fontawesome[^>]*>(?:</script>)?')
@@ -363,13 +444,16 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
     # pruning cannot follow, and is never published.
     if app.builder.name == "html":
         _lazy_images(pages)  # the print build needs every image at once
+        _drop_theme_tab_stops(outdir)
         _prune_static(pages, outdir)
+        _trim_theme_css(outdir)  # after pruning: the scripts it reads are the ones shipped
 
 
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _configure_katex)
     app.add_post_transform(CollapseSolutions)
     app.connect("html-page-context", _page_context)
+    app.connect("html-page-context", _defer_scripts, priority=900)  # after the theme's own
     app.add_css_file(BUILT_CSS)
     app.add_css_file("lossbook-site.css")
     app.add_js_file("lossbook-site.js", defer="defer")

@@ -161,6 +161,84 @@ def test_axe_finds_no_wcag_violation(site_url, new_page, width, scheme):
     assert not report, json.dumps(report, indent=1, ensure_ascii=False)
 
 
+# --- the trimmed theme stylesheets ----------------------------------------------------------
+# book/_ext/lossbook_site.py trims the theme's stylesheets to the rules the site can use and
+# keeps the untrimmed copies beside the site (_build/untrimmed-css). Every selector the trimming
+# dropped must match no element of any page: as loaded, with every solution open, with the phone
+# menu open and with the search dialog open, in light and in dark mode. Each dropped selector is
+# tried without its pseudo-classes and pseudo-elements (":hover", "::before", ":not(...)"; :is()
+# and :where() stay), which makes it match more, never less.
+DROPPED_MATCHES_JS = """async (sheets) => {
+  const selectors = async (url) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(await (await fetch(url)).text());
+    const out = [];
+    const walk = (rules) => { for (const r of rules) {
+      if (r.selectorText) out.push(...r.selectorText.split(/,(?![^(]*\\))/).map(s => s.trim()));
+      if (r.cssRules) walk(r.cssRules);
+    } };
+    walk(sheet.cssRules);
+    return out;
+  };
+  const strip = (sel) => {  // keeps :is() and :where(), whose arguments are plain selectors
+    let s = sel, prev;
+    do { prev = s; s = s.replace(/::?(?!is\\(|where\\()[-\\w]+\\([^()]*\\)/g, ''); } while (s !== prev);
+    return s.replace(/::?(?!is\\(|where\\()[-\\w]+/g, '').replace(/([>+~]\\s*)$/, '$1*').trim() || '*';
+  };
+  const dropped = new Set(), kept = new Set();
+  for (const path of sheets) {
+    const trimmed = new Set(await selectors('/' + path));
+    for (const sel of trimmed) kept.add(sel);
+    for (const sel of await selectors('/__untrimmed__/' + path)) if (!trimmed.has(sel)) dropped.add(sel);
+  }
+  const matching = [];
+  for (const sel of dropped) {
+    let hit = false;
+    try { hit = !!document.querySelector(strip(sel)); } catch (e) { hit = false; }
+    if (hit) matching.push(sel);
+  }
+  return {dropped: dropped.size, kept: kept.size, matching};
+}"""
+
+
+def _dropped_matching(page, sheets: list[str], report: dict, where: str) -> int:
+    found = page.evaluate(DROPPED_MATCHES_JS, sheets)
+    assert found["dropped"] > 1000 and found["kept"] > 100, found  # trimming did happen
+    if found["matching"]:
+        report[where] = found["matching"][:10]
+    return found["dropped"]
+
+
+def test_trimmed_stylesheets_drop_no_rule_a_page_uses(site_url, new_page):
+    untrimmed = site_dir().parent / "untrimmed-css"
+    sheets = sorted(p.relative_to(untrimmed).as_posix() for p in untrimmed.rglob("*.css"))
+    assert len(sheets) >= 3, f"no untrimmed stylesheets in {untrimmed}: build the book (make book)"
+    page = new_page(width=PHONE)
+    page.route(re.compile(r".*/__untrimmed__/.*"), lambda r: r.fulfill(
+        path=untrimmed / r.request.url.split("/__untrimmed__/", 1)[1].split("?")[0],
+        content_type="text/css"))
+    report: dict = {}
+    for path in _content_pages():
+        _goto(page, site_url + path)
+        for scheme in ("light", "dark"):
+            page.evaluate("(s) => { document.documentElement.dataset.theme = s; "
+                          "document.documentElement.dataset.mode = s; }", scheme)
+            _dropped_matching(page, sheets, report, f"{path}, {scheme}")
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        _dropped_matching(page, sheets, report, f"{path}, solutions open")
+        page.locator(".primary-toggle:visible").click()
+        page.locator("#pst-primary-sidebar-modal[open]").wait_for(timeout=3000)
+        _dropped_matching(page, sheets, report, f"{path}, phone menu open")
+        page.keyboard.press("Escape")
+        page.locator("#pst-primary-sidebar-modal[open]").wait_for(state="detached", timeout=3000)
+        if path != "search.html":  # there the button focuses the page's own search box
+            page.locator(".search-button__button:visible").first.click()
+            page.locator("#pst-search-dialog[open]").wait_for(timeout=3000)
+            _dropped_matching(page, sheets, report, f"{path}, search open")
+            page.keyboard.press("Escape")
+    assert not report, json.dumps(report, indent=1)
+
+
 # --- phones ---------------------------------------------------------------------------------
 def _chapters() -> list[str]:
     return [p for p in _content_pages() if p.startswith("notebooks/")]
