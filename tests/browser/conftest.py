@@ -48,6 +48,15 @@ def site_dir() -> Path:
     return Path(os.environ.get("LOSSBOOK_SITE_DIR", ROOT / "_build" / "html")).resolve()
 
 
+def page_with_figure(figure: str) -> str:
+    """The built site's page (relative to its root) that mounts the live figure ``figure``."""
+    html = site_dir()
+    hits = sorted(p for p in html.rglob("*.html") if not p.relative_to(html).parts[0].startswith("_")
+                  and f'data-figure="{figure}"' in p.read_text(encoding="utf-8"))
+    assert hits, f"no page of the built site mounts the figure {figure!r}: is it in _toc.yml?"
+    return hits[0].relative_to(html).as_posix()
+
+
 def is_local(url: str) -> bool:
     """True for URLs that stay on this machine: 127.0.0.1, or data:/blob:/about: URLs."""
     if url.startswith(LOCAL_SCHEMES):

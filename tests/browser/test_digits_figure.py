@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from figures_helpers import (Figure, JupyterLab, disk_figures_page, fmt_f, figures_page,  # noqa: E402
                              make_notebook, open_and_run_all, run_axe, settings_now, settle)
 
-from conftest import site_dir  # noqa: E402
+from conftest import page_with_figure  # noqa: E402
 from lossbook import live  # noqa: E402
 
 
@@ -131,9 +131,7 @@ def test_accessible_and_fits_a_phone(chromium_browser, tmp_path, dark, width):
 def test_on_the_site_it_loads_and_trains_when_the_reader_nears_it(site_url, new_page):
     """The chapter's first screen does not fetch the digits nor train; scrolling to the figure
     does both, and the figure ends as Python says."""
-    html = site_dir()
-    chapter = next(p.relative_to(html).as_posix() for p in sorted((html / "notebooks").glob("*.html"))
-                   if 'data-figure="digits"' in p.read_text(encoding="utf-8"))
+    chapter = page_with_figure("digits")
     page = new_page(width=390)
     fetched = []
     page.on("request", lambda r: "digits-data.js" in r.url and fetched.append(r.url))

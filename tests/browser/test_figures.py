@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from figures_helpers import (FIGURES, check_matches_python, disk_figures_page, figures_page,  # noqa: E402
                              run_axe, setting, settings_now)
 
-from conftest import site_dir  # noqa: E402
+from conftest import page_with_figure, site_dir  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -202,20 +202,12 @@ def test_figures_accessible(chromium_browser, tmp_path, width, dark):
 # --- the chapters of the built book ----------------------------------------------------------
 
 
-def _page_with(figure: str) -> str:
-    html = site_dir()
-    hits = sorted(p for p in html.rglob("*.html") if not p.relative_to(html).parts[0].startswith("_")
-                  and f'data-figure="{figure}"' in p.read_text(encoding="utf-8"))
-    assert hits, f"no page of the built site mounts the figure {figure!r}"
-    return hits[0].relative_to(html).as_posix()
-
-
 @pytest.mark.parametrize("name", ["race", "kl"])
 def test_chapter_figure_is_live_on_the_site(site_url, offline_context, name):
     assert (site_dir() / "_static" / "lossbook-figures.js").exists(), \
         "the site bundle is not in _static: see html_static_path in _config.yml"
     page = offline_context.new_page()
-    page.goto(site_url + _page_with(name), wait_until="load")
+    page.goto(site_url + page_with_figure(name), wait_until="load")
     root = page.locator(f".lossbook-figure[data-figure='{name}'] [data-testid='{name}']")
     root.wait_for()
     fig = FIGURES[name]

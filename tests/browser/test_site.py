@@ -54,14 +54,6 @@ def _content_pages() -> list[str]:
     return [p for p in _pages() if not REFRESH.search((html / p).read_text(encoding="utf-8"))]
 
 
-def _page_with(marker: str) -> str:
-    """The page whose HTML contains ``marker`` (the mount point of a live figure)."""
-    html = site_dir()
-    hits = [p for p in _pages() if marker in (html / p).read_text(encoding="utf-8")]
-    assert hits, f"no page of the built site contains {marker!r}: is the chapter in _toc.yml?"
-    return hits[0]
-
-
 def _goto(page, url: str) -> None:
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
@@ -201,12 +193,11 @@ DROPPED_MATCHES_JS = """async (sheets) => {
 }"""
 
 
-def _dropped_matching(page, sheets: list[str], report: dict, where: str) -> int:
+def _dropped_matching(page, sheets: list[str], report: dict, where: str) -> None:
     found = page.evaluate(DROPPED_MATCHES_JS, sheets)
     assert found["dropped"] > 1000 and found["kept"] > 100, found  # trimming did happen
     if found["matching"]:
         report[where] = found["matching"][:10]
-    return found["dropped"]
 
 
 def test_trimmed_stylesheets_drop_no_rule_a_page_uses(site_url, new_page):
