@@ -3,7 +3,8 @@
 * **Maths at build time.** ``sphinxcontrib.katex`` renders every formula to HTML + MathML while
   the book is built (``katex_prerender``), with the npm ``katex`` in ``node_modules`` run by
   ``node``: pages load one small stylesheet and the few fonts they use, no maths script, and no
-  formula is a tab stop. A KaTeX parse error fails the build (``-W``).
+  formula is a tab stop. A KaTeX parse error fails the build (``-W``). The fonts are cut down to
+  the characters the formulas draw (:func:`_subset_katex_fonts`).
 * **Solutions hidden.** Each exercise's solution (the ``<details><summary>Solution</summary>``
   markdown cell and the code cells tagged ``solution`` after it) becomes ONE collapsed block,
   "Solution to Exercise N.k": its prose, code and output are hidden until the reader opens it.
@@ -15,12 +16,15 @@
 * **Nothing blocks the first paint but the styles.** Every script is deferred, the theme's
   stylesheet keeps only the rules the site's pages and scripts can use (:func:`_trim_theme_css`),
   and the theme's scan of every code block at load (which lays the whole page out, block by
-  block) is left to book/_static/lossbook-site.js, which does it in idle time.
+  block) is left to book/_static/lossbook-site.js, which does it in idle time. Code tokens that
+  Pygments colours like the code around them lose their spans (:func:`_plain_code_tokens`):
+  fewer elements for a phone to style and lay out.
 """
 
 from __future__ import annotations
 
 import html
+import html.parser as html_parser
 import re
 import shutil
 import socket
@@ -108,6 +112,67 @@ def _copy_katex(outdir: Path) -> None:
     (dest / "katex.min.css").write_text(css, encoding="utf-8")
     for font in (KATEX_DIST / "fonts").glob("*.woff2"):
         shutil.copyfile(font, dest / "fonts" / font.name)
+
+
+class _FormulaText(html_parser.HTMLParser):
+    """The characters drawn in formulas: the text inside KaTeX's ``katex-html`` elements."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+            "track", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inside: list[bool] = []
+        self.chars: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            classes = (dict(attrs).get("class") or "").split()
+            self.inside.append(bool(self.inside and self.inside[-1]) or "katex-html" in classes)
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.inside:
+            self.inside.pop()
+
+    def handle_data(self, data):
+        if self.inside and self.inside[-1]:
+            self.chars.update(data)
+
+
+def _subset_katex_fonts(pages: list[Path], outdir: Path) -> None:
+    """Cut each KaTeX font down to the characters the book's formulas draw (fontTools).
+
+    KaTeX's fonts cover all of TeX's symbols; the book's formulas draw about 120 characters.
+    Every font keeps every one of them that it has (a font a formula uses therefore has its
+    glyphs, whichever font KaTeX's stylesheet picks), and drops its hinting, which high-density
+    screens ignore: the eight fonts chapter 4 loads go from 138 kB to about 60 kB. The formulas'
+    metrics come from KaTeX's tables at build time, not from the font files, so nothing moves.
+    tests/browser/test_site.py checks that every character of every formula is in the font the
+    browser draws it with.
+    """
+    try:
+        import brotli  # noqa: F401  (fontTools writes woff2 with it)
+        from fontTools import subset
+    except ImportError as missing:
+        logger.warning("KaTeX fonts not subset: %s (requirements.txt)", missing)
+        return
+    reader = _FormulaText()
+    for page in pages:
+        reader.feed(page.read_text(encoding="utf-8"))
+    # and the space: HarfBuzz draws the zero-width characters KaTeX inserts (U+200B) with it
+    text = "".join(sorted(reader.chars | {" "}))
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.hinting = False
+    options.notdef_outline = True
+    for path in sorted((outdir / "_static" / KATEX_STATIC / "fonts").glob("*.woff2")):
+        font = subset.load_font(str(path), options)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(text=text)
+        subsetter.subset(font)
+        subset.save_font(font, str(path), options)
 
 
 #: KaTeX (throwOnError: false) draws a formula it cannot parse as this span, in red.
@@ -286,6 +351,71 @@ def _trim_theme_css(outdir: Path) -> None:
     logger.info(done.stdout.strip())
 
 
+# --- code: the token spans that change nothing ----------------------------------------------
+PYGMENTS_RULE = re.compile(r'html\[data-theme="(light|dark)"\] \.highlight(?: \.([\w-]+))? \{([^}]*)\}')
+HIGHLIGHTED = re.compile(r'(<div class="highlight"><pre>)(.*?)(</pre>)', re.S)
+
+
+def _plain_code_tokens(pages: list[Path], outdir: Path) -> list[str]:
+    """Drop the code-token spans that change nothing a reader sees.
+
+    Pygments wraps every token of a code cell in a span (``<span class="n">x</span>``): about
+    7,000 elements a chapter, as many as its formulas. In the theme's colours (pygments.css):
+
+    * names, punctuation and whitespace (``n``, ``p``, ``w``, ...) have no rule but the block's
+      own text colour, in light and in dark mode: those spans go and their text stays. The code
+      box's ``pre`` is given the block's colour (the theme sets it on ``.highlight`` but colours
+      ``pre`` like prose), so the unwrapped text keeps the colour it had;
+    * neighbouring tokens styled alike (a string's prefix, quotes, ``{`` and escapes) become one
+      span, the first one's;
+    * the empty ``<span></span>`` Pygments puts at the start of every block goes.
+
+    Every element fewer is less for a phone to style and lay out before it can paint. The rule
+    returned names the unwrapped classes; tests/browser/test_site.py checks that each is styled
+    exactly like the code around it.
+    """
+    css = outdir / "_static" / "pygments.css"
+    if not css.exists():
+        return []
+    block_color: dict[str, str] = {}  # theme -> the code block's text colour
+    rules: dict[str, dict[str, str]] = {}  # token class -> theme -> its declarations
+    for theme, token, body in PYGMENTS_RULE.findall(css.read_text(encoding="utf-8")):
+        if token:
+            rules.setdefault(token, {})[theme] = " ".join(body.split()).rstrip(";")
+        elif found := re.search(r"(?:^|;)\s*color:\s*([^;]+?)\s*(?:;|$)", body):
+            block_color[theme] = found.group(1)
+    if set(block_color) != {"light", "dark"}:
+        return []
+    style = {token: (by_theme.get("light"), by_theme.get("dark"))
+             for token, by_theme in rules.items() if set(by_theme) == {"light", "dark"}}
+    plain = sorted(t for t, s in style.items()
+                   if s == tuple(f"color: {block_color[m]}" for m in ("light", "dark")))
+    unwrap = re.compile(r'<span class="(?:%s)">([^<]*)</span>' % "|".join(map(re.escape, plain)))
+    piece = re.compile(r'<span class="([\w-]+)">([^<]*)</span>|[^<]+|<[^>]*>')
+
+    def simplify(code: str) -> str:
+        code = code.replace("<span></span>", "")
+        if plain:
+            code = unwrap.sub(r"\1", code)
+        out: list[str] = []
+        last = None  # the style of the span that ends `out`, if it does
+        for found in piece.finditer(code):
+            token, text = found.group(1), found.group(2)
+            if token is not None and last is not None and style.get(token) == last:
+                out[-1] = out[-1][:-len("</span>")] + text + "</span>"
+                continue
+            out.append(found.group(0))
+            last = style.get(token) if token is not None else None
+        return "".join(out)
+
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        new = HIGHLIGHTED.sub(lambda m: m.group(1) + simplify(m.group(2)) + m.group(3), text)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+    return [f".highlight pre {{ color: inherit; }}  /* unwrapped: {' '.join(plain)} */"]
+
+
 # --- after the build: icons, unused files --------------------------------------------------
 ICON_CLASS = re.compile(r"\bfa-(?!solid\b|regular\b|brands\b|lg\b|fw\b)([a-z0-9-]+)")
 FONTAWESOME_TAG = re.compile(r'\s*<(?:script|link)[^>]*fontawesome[^>]*>(?:</script>)?')
@@ -436,7 +566,8 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
     pages = sorted(p for p in outdir.rglob("*.html") if "_static" not in p.parts)
     _copy_katex(outdir)
     _katex_errors(pages, outdir)
-    rules = _icons_css(pages, outdir) + _text_colors(pages)
+    _subset_katex_fonts(pages, outdir)
+    rules = _icons_css(pages, outdir) + _text_colors(pages) + _plain_code_tokens(pages, outdir)
     (outdir / "_static" / BUILT_CSS).write_text("\n".join(rules) + "\n", encoding="utf-8")
     _drop_glyph_rules(outdir)
     # Only the published site is pruned. The single-page build (the PDF's print build,

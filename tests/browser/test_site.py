@@ -125,6 +125,131 @@ def test_no_katex_error_in_the_built_html(site_dir_built):
     assert not (html / "_static" / "mathjax").exists(), "MathJax is still shipped"
 
 
+# --- what the build strips must not show: font glyphs, code colours, a late theme change ------
+# book/_ext/lossbook_site.py cuts KaTeX's fonts down to the characters the formulas draw. Each
+# page groups the characters of its formulas by the font the browser picks for them (family,
+# weight, style, as computed), writes each group into a probe span with that font, and asks
+# Chromium which fonts drew the probe (CSS.getPlatformFontsForNode): a character missing from
+# a cut font would be drawn by a fallback font. The answer must be the same with the site's fonts
+# as with KaTeX's own (node_modules/katex/dist/fonts, served in their place).
+FONT_PROBES_JS = """async () => {
+  const groups = new Map();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node; (node = walker.nextNode());) {
+    const el = node.parentElement;
+    if (!el.closest('.katex-html') || !node.data.trim()) continue;
+    const s = getComputedStyle(el);
+    const key = [s.fontFamily, s.fontWeight, s.fontStyle].join('|');
+    if (!groups.has(key)) groups.set(key, new Set());
+    for (const c of node.data) groups.get(key).add(c);
+  }
+  const box = document.createElement('div');
+  box.id = 'font-probes';
+  for (const [key, chars] of groups) {
+    const [family, weight, style] = key.split('|');
+    const span = Object.assign(document.createElement('span'), {textContent: [...chars].join('')});
+    Object.assign(span.style, {fontFamily: family, fontWeight: weight, fontStyle: style});
+    span.dataset.key = key;
+    box.append(span);
+  }
+  document.body.append(box);
+  box.offsetHeight;
+  await document.fonts.ready;
+  return groups.size;
+}"""
+
+
+def _fonts_drawing_formulas(page, url: str) -> dict:
+    _goto(page, url)
+    groups = page.evaluate(FONT_PROBES_JS)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    probes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": "#font-probes > span"})
+    drawn = {}
+    for node in probes["nodeIds"]:
+        key = cdp.send("DOM.getAttributes", {"nodeId": node})["attributes"]
+        key = key[key.index("data-key") + 1]
+        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        drawn[key] = sorted((f["familyName"], f["glyphCount"]) for f in fonts)
+    cdp.detach()
+    assert len(drawn) == groups
+    return drawn
+
+
+def test_cut_katex_fonts_draw_every_formula_as_katex_own_fonts_do(site_url, new_page):
+    katex_fonts = ROOT / "node_modules" / "katex" / "dist" / "fonts"
+    report, probes = {}, 0
+    for path in [p for p in _content_pages() if p != "search.html"]:
+        page = new_page()
+        cut = _fonts_drawing_formulas(page, site_url + path)
+        page.route(re.compile(r".*/_static/katex/fonts/[^/?]+\.woff2.*"), lambda r: r.fulfill(
+            path=katex_fonts / r.request.url.split("/fonts/")[1].split("?")[0],
+            content_type="font/woff2"))
+        whole = _fonts_drawing_formulas(page, site_url + path)
+        probes += len(whole)
+        if cut != whole:
+            report[path] = {k: (cut.get(k), whole.get(k)) for k in whole if cut.get(k) != whole[k]}
+    assert probes > 20, f"only {probes} font groups found in the formulas"
+    assert not report, json.dumps(report, indent=1, ensure_ascii=False)
+    cut_size = sum(f.stat().st_size for f in (site_dir() / "_static" / "katex" / "fonts").glob("*"))
+    whole_size = sum(f.stat().st_size for f in katex_fonts.glob("*.woff2"))
+    assert cut_size < 0.6 * whole_size, (cut_size, whole_size)
+
+
+def test_code_keeps_its_colours_without_the_plain_token_spans(site_url, new_page):
+    """The build unwraps the code tokens styled like the code around them (lossbook-built.css
+    names them): in light and in dark mode a span of each such class inside a code block looks
+    exactly like a span of no class there (the unwrapped text), and no page holds one any more."""
+    built = (site_dir() / "_static" / "lossbook-built.css").read_text(encoding="utf-8")
+    found = re.search(r"/\* unwrapped: ([\w -]+) \*/", built)
+    assert found, "lossbook-built.css names no unwrapped code token"
+    unwrapped = found.group(1).split()
+    assert {"n", "p"} <= set(unwrapped), unwrapped
+    for scheme in ("light", "dark"):
+        page = new_page(scheme=scheme)
+        _goto(page, site_url + _chapters()[0])
+        seen = page.evaluate("""(classes) => {
+          const left = document.querySelectorAll(classes.map(c => '.highlight pre span.' + c).join(', ')).length;
+          const kept = document.querySelectorAll('.highlight pre span[class]').length;
+          const pre = document.querySelector('.cell_input .highlight pre');
+          const look = (el) => { const s = getComputedStyle(el);
+            return [s.color, s.backgroundColor, s.fontWeight, s.fontStyle, s.textDecorationLine].join(' '); };
+          const bare = pre.appendChild(Object.assign(document.createElement('span'), {textContent: 'x'}));
+          const differ = {};
+          for (const c of classes) {  // a token's span against a span of no class: the same look
+            const probe = pre.appendChild(Object.assign(document.createElement('span'), {className: c, textContent: 'x'}));
+            if (look(probe) !== look(bare)) differ[c] = [look(probe), look(bare)];
+            probe.remove();
+          }
+          bare.remove();
+          return {left, kept, differ};
+        }""", unwrapped)
+        assert seen["left"] == 0 and seen["kept"] > 0, (scheme, seen)
+        assert not seen["differ"], (scheme, seen["differ"])
+
+
+def test_the_colour_theme_is_settled_before_the_page_is_parsed(site_url, new_page):
+    """The head script sets html[data-theme] to the resolved theme, so the theme's script,
+    which sets it again after parsing, changes nothing (a change re-styles the whole page)."""
+    for scheme in ("light", "dark"):
+        page = new_page(scheme=scheme)
+        page.add_init_script("""
+          window.__before = [];  // data-theme before each change to it
+          new MutationObserver((records) => {
+            for (const r of records) if (r.target === document.documentElement) __before.push(r.oldValue);
+          }).observe(document, {attributes: true, subtree: true, attributeOldValue: true,
+                                attributeFilter: ['data-theme']});
+        """)
+        _goto(page, site_url + _chapters()[0])
+        before, now = page.evaluate("[__before, document.documentElement.dataset.theme]")
+        # The first change is the head script's (from the template's "auto"); every later one,
+        # by the theme's script, starts from the settled value.
+        assert now == scheme and len(before) >= 2, (scheme, before, now)
+        assert all(value == scheme for value in before[1:]), (scheme, before)
+
+
 # --- accessibility: axe-core on every page, both widths, both colour schemes ----------------
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 AXE_RUN_JS = """async (tags) => {
