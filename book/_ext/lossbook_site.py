@@ -145,10 +145,10 @@ def _subset_katex_fonts(pages: list[Path], outdir: Path) -> None:
     KaTeX's fonts cover all of TeX's symbols; the book's formulas draw about 120 characters.
     Every font keeps every one of them that it has (a font a formula uses therefore has its
     glyphs, whichever font KaTeX's stylesheet picks), and drops its hinting, which high-density
-    screens ignore: the eight fonts chapter 4 loads go from 138 kB to about 60 kB. The formulas'
+    screens ignore: the eight fonts chapter 4 loads go from 138 kB to 49 kB. The formulas'
     metrics come from KaTeX's tables at build time, not from the font files, so nothing moves.
-    tests/browser/test_site.py checks that every character of every formula is in the font the
-    browser draws it with.
+    tests/browser/test_site.py checks that every formula is drawn by the same fonts, glyph for
+    glyph, as with KaTeX's own.
     """
     try:
         import brotli  # noqa: F401  (fontTools writes woff2 with it)
@@ -282,8 +282,8 @@ def _defer_scripts(app: Sphinx, pagename: str, templatename: str, context: dict,
     The page's small inline scripts set ``DOCUMENTATION_OPTIONS`` fields (pydata-sphinx-theme),
     which documentation_options.js defines: they become ``type="module"`` scripts, which the
     browser also runs after parsing, in the same ordered list as the deferred files. The
-    colour-scheme snippet at the top of the page (the theme's template) stays as it is: it must
-    run before the first paint. The search page is left as it is: its own inline script calls
+    colour-scheme snippet at the top of the page (book/_templates/layout.html, not a script file
+    of the context) stays as it is: it must run before anything is styled. The search page is left as it is: its own inline script calls
     doctools.js and searchtools.js as the page is parsed.
     """
     scripts = context.get("script_files")
