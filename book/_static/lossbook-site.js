@@ -12,9 +12,8 @@
 // not see are handled here too: the Tab key must not pass over a wide box in a section not yet
 // laid out (the first Tab measures every box not yet measured at the present width: that one
 // keystroke pays for laying out the whole page, once), and web fonts that finish loading (some
-// only once a section is laid out) widen a formula without resizing its box (the boxes on
-// screen are measured again, the others when their section comes back, or all of them once a
-// keyboard is in use).
+// only once a section is laid out) widen a formula without resizing its box (every box measured
+// so far is measured again).
 // <html> carries data-lossbook-scroll-boxes="measured" once the boxes on screen are measured.
 (() => {
   "use strict";
@@ -30,7 +29,6 @@
   const names = new Map();     // every box -> its name
   const measured = new Map();  // box -> the state of the page it was measured in (see now())
   let fonts = 0;               // how many times web fonts have finished loading
-  let keyboard = false;        // Tab has been pressed: every box is kept measured from then on
 
   const now = () => `${root.clientWidth} ${fonts}`;
 
@@ -68,19 +66,10 @@
     names.forEach((_, box) => observer.observe(box));
     document.fonts.addEventListener("loadingdone", () => {
       fonts += 1;
-      measure([...measured.keys()].filter((box) => keyboard
-        || box.checkVisibility({ contentVisibilityAuto: true })));
+      measure([...measured.keys()]);
     });
-    // A section back near the screen: its boxes measured before the last fonts arrived.
-    document.addEventListener("contentvisibilityautostatechange", (event) => {
-      if (event.skipped) return;
-      const state = now();
-      measure([...measured.keys()].filter((box) => measured.get(box) !== state
-        && event.target.contains(box)));
-    }, true);
     document.addEventListener("keydown", (event) => {
       if (event.key !== "Tab") return;
-      keyboard = true;
       const state = now();
       const stale = [...names.keys()].filter((box) => measured.get(box) !== state);
       if (stale.length) measure(stale);
