@@ -16,13 +16,9 @@
 * **Nothing blocks the first paint but the styles.** Every script is deferred, the theme's
   stylesheet keeps only the rules the site's pages and scripts can use (:func:`_trim_theme_css`),
   and the theme's scan of every code block at load (which lays the whole page out, block by
-  block) is left to book/_static/lossbook-site.js, which measures each box when the browser lays
-  it out anyway (book/_static/lossbook-site.css lays out a section only near the screen). Code
-  tokens that Pygments colours like the code around them lose their spans
-  (:func:`_plain_code_tokens`): fewer elements for a phone to style and lay out.
-* **Figures.** The notebooks' figures ship as lossless WebP, a third of the PNG's bytes
-  (:func:`_webp_images`), load when a reader nears them, and hold their place before they arrive
-  (:func:`_lazy_images`).
+  block) is left to book/_static/lossbook-site.js, which does it in idle time. Code tokens that
+  Pygments colours like the code around them lose their spans (:func:`_plain_code_tokens`):
+  fewer elements for a phone to style and lay out.
 """
 
 from __future__ import annotations
@@ -37,7 +33,6 @@ import time
 from pathlib import Path
 
 from docutils import nodes
-from PIL import Image
 from sphinx.application import Sphinx
 from sphinx.builders.html._assets import _JavaScript
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -550,61 +545,18 @@ def _prune_static(pages: list[Path], outdir: Path) -> None:
             path.rmdir()
 
 
-NOTEBOOK_IMG = re.compile(r'<img (?![^>]*\bloading=)([^>]*\bsrc="[^"]*_images/[^>]*)>')
-IMG_SIZE = re.compile(r'style="width: (\d+(?:\.\d+)?)px; height: (\d+(?:\.\d+)?)px;')
-
-
-def _sized_lazy_img(found: re.Match) -> str:
-    attrs = found.group(1)
-    size = IMG_SIZE.search(attrs)
-    box = "" if size is None or re.search(r"\swidth=", " " + attrs) else (
-        f' width="{round(float(size[1]))}" height="{round(float(size[2]))}"')
-    return f'<img loading="lazy" decoding="async"{box} {attrs}>'
+NOTEBOOK_IMG = re.compile(r'<img (?![^>]*\bloading=)([^>]*\bsrc="[^"]*_images/)')
 
 
 def _lazy_images(pages: list[Path]) -> None:
     """Notebook figures load when a reader scrolls near them (``loading="lazy"``), so a cold
-    load of a chapter fetches only the figures in view. Their display size (``lossbook.plots``)
-    comes as an inline style, which the site's CSS overrides (``height: auto``, so that a figure
-    shrinks to a narrow column); the same size as ``width``/``height`` attributes gives the
-    image its proportions before it has loaded, so nothing below it moves when it arrives."""
+    load of a chapter fetches only the figures in view. Their width and height are in the tag
+    (``lossbook.plots``), so nothing shifts when they arrive."""
     for page in pages:
         text = page.read_text(encoding="utf-8")
-        lazy = NOTEBOOK_IMG.sub(_sized_lazy_img, text)
+        lazy = NOTEBOOK_IMG.sub(r'<img loading="lazy" decoding="async" \1', text)
         if lazy != text:
             page.write_text(lazy, encoding="utf-8")
-
-
-NOTEBOOK_PNG = re.compile(r'((?:src|href)="[^"]*_images/)([0-9a-f]{64})\.png"')
-
-
-def _webp_images(pages: list[Path], outdir: Path) -> None:
-    """The notebooks' figures as lossless WebP: the same pixels (alpha included) in about a
-    third of the bytes of the PNG (3.4 MB -> 1.2 MB for the book's figures). Every page's
-    ``<img src>`` and ``<a href>`` to a figure is rewritten and the PNG is not shipped.
-    Sphinx names a figure by a hash of its content, so a WebP already beside its PNG is reused."""
-    images = outdir / "_images"
-    converted: set[str] = set()
-
-    def to_webp(found: re.Match) -> str:
-        name = found.group(2)
-        png, webp = images / f"{name}.png", images / f"{name}.webp"
-        if png.exists():
-            if not webp.exists():
-                with Image.open(png) as img:
-                    img.save(webp, "WEBP", lossless=True, quality=100, method=4)
-            converted.add(name)
-        if not webp.exists():
-            return found.group(0)
-        return f'{found.group(1)}{name}.webp"'
-
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
-        webp = NOTEBOOK_PNG.sub(to_webp, text)
-        if webp != text:
-            page.write_text(webp, encoding="utf-8")
-    for name in converted:
-        (images / f"{name}.png").unlink(missing_ok=True)
 
 
 def _finish(app: Sphinx, exception: Exception | None) -> None:
@@ -623,7 +575,6 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
     # pruning cannot follow, and is never published.
     if app.builder.name == "html":
         _lazy_images(pages)  # the print build needs every image at once
-        _webp_images(pages, outdir)
         _drop_theme_tab_stops(outdir)
         _prune_static(pages, outdir)
         _trim_theme_css(outdir)  # after pruning: the scripts it reads are the ones shipped

@@ -4,17 +4,12 @@
 // formula is in the tab order. (This replaces pydata-sphinx-theme's own pass, which
 // book/_ext/lossbook_site.py switches off: it sets the same tabindex, without a name.)
 //
-// A box is measured when the browser lays it out anyway, never by forcing a layout of the
-// page: a ResizeObserver reports each box after the layout that sized it. The chapters'
-// sections are laid out only when they come near the screen (content-visibility: auto,
-// lossbook-site.css), so a box further down is measured when the reader gets there, and again
-// whenever its width changes (a turned phone, a resized window). Two things the observer does
-// not see are handled here too: the Tab key must not pass over a wide box in a section not yet
-// laid out (the first Tab measures every box not yet measured at the present width: that one
-// keystroke pays for laying out the whole page, once), and web fonts that finish loading (some
-// only once a section is laid out) widen a formula without resizing its box (every box measured
-// so far is measured again).
-// <html> carries data-lossbook-scroll-boxes="measured" once the boxes on screen are measured.
+// Measuring a box means the page must be laid out, and a chapter holds hundreds of boxes: they
+// are measured in idle time after the page has loaded, a few milliseconds at a time, from the
+// top, all reads of a slice first and then its writes, so that the page is laid out at most
+// once per slice (reading and writing in turn, box by box, lays it out again for every box).
+// The pass starts again when the window is resized.
+// When a pass is complete, <html> carries data-lossbook-scroll-boxes="measured".
 (() => {
   "use strict";
   const KINDS = [
@@ -25,18 +20,29 @@
     [".jp-RenderedHTMLCommon", "Output"],
     ["pre", "Code"],
   ];
+  const SLICE_MS = 8;
   const root = document.documentElement;
-  const names = new Map();     // every box -> its name
-  const measured = new Map();  // box -> the state of the page it was measured in (see now())
-  let fonts = 0;               // how many times web fonts have finished loading
+  const idle = window.requestIdleCallback
+    ? (f) => window.requestIdleCallback(f, { timeout: 500 })
+    : (f) => setTimeout(f, 1);
+  let pass = 0;
 
-  const now = () => `${root.clientWidth} ${fonts}`;
+  // [box, its name] for every box, in document order within each kind.
+  function boxes() {
+    const all = [];
+    for (const [selector, kind] of KINDS) {
+      document.querySelectorAll(`#main-content ${selector}`).forEach((box, i) => {
+        all.push([box, `${kind} ${i + 1}, scrolls sideways`]);
+      });
+    }
+    return all;
+  }
 
-  function write(box, wide) {
+  function write(box, name, wide) {
     if (wide) {
       box.tabIndex = 0;
       box.setAttribute("role", "region");
-      box.setAttribute("aria-label", names.get(box));
+      box.setAttribute("aria-label", name);
       box.dataset.lossbookScroll = "";
     } else if ("lossbookScroll" in box.dataset || box.hasAttribute("tabindex")) {
       box.removeAttribute("tabindex");
@@ -46,36 +52,28 @@
     }
   }
 
-  // All reads first, then all writes: writing between reads would lay the page out again.
-  function measure(boxes) {
-    const state = now();
-    const wide = boxes.map((box) => box.scrollWidth > box.clientWidth + 1);
-    boxes.forEach((box, i) => { write(box, wide[i]); measured.set(box, state); });
+  function measure() {
+    const mine = ++pass;
+    const todo = boxes();
+    let next = 0;
+    root.dataset.lossbookScrollBoxes = "measuring";
+    const slice = () => {
+      if (mine !== pass) return;  // a newer pass (after a resize) has started
+      const t0 = performance.now();
+      const found = [];
+      while (next < todo.length && performance.now() - t0 < SLICE_MS) {
+        const [box, name] = todo[next++];
+        found.push([box, name, box.scrollWidth > box.clientWidth + 1]);
+      }
+      for (const [box, name, wide] of found) write(box, name, wide);
+      if (next < todo.length) idle(slice);
+      else root.dataset.lossbookScrollBoxes = "measured";
+    };
+    idle(slice);
   }
 
-  function start() {
-    for (const [selector, kind] of KINDS) {
-      document.querySelectorAll(`#main-content ${selector}`).forEach((box, i) => {
-        names.set(box, `${kind} ${i + 1}, scrolls sideways`);
-      });
-    }
-    const observer = new ResizeObserver((entries) => {
-      measure(entries.map((e) => e.target));
-      root.dataset.lossbookScrollBoxes = "measured";
-    });
-    names.forEach((_, box) => observer.observe(box));
-    document.fonts.addEventListener("loadingdone", () => {
-      fonts += 1;
-      measure([...measured.keys()]);
-    });
-    document.addEventListener("keydown", (event) => {
-      if (event.key !== "Tab") return;
-      const state = now();
-      const stale = [...names.keys()].filter((box) => measured.get(box) !== state);
-      if (stale.length) measure(stale);
-    }, true);
-  }
-
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  let timer = null;
+  window.addEventListener("resize", () => { clearTimeout(timer); timer = setTimeout(measure, 150); });
+  if (document.readyState === "complete") measure();
+  else window.addEventListener("load", measure);
 })();
