@@ -283,8 +283,9 @@ def _defer_scripts(app: Sphinx, pagename: str, templatename: str, context: dict,
     which documentation_options.js defines: they become ``type="module"`` scripts, which the
     browser also runs after parsing, in the same ordered list as the deferred files. The
     colour-scheme snippet at the top of the page (book/_templates/layout.html, not a script file
-    of the context) stays as it is: it must run before anything is styled. The search page is left as it is: its own inline script calls
-    doctools.js and searchtools.js as the page is parsed.
+    of the context) stays as it is: it must run before anything is styled. The search page is
+    left as it is: its own inline script calls doctools.js and searchtools.js as the page is
+    parsed.
     """
     scripts = context.get("script_files")
     if pagename == "search" or not isinstance(scripts, list):
